@@ -1,0 +1,42 @@
+# Two commands for a newcomer (see README.md):
+#   make serve   create .venv, install the pinned dependencies, build and serve the site
+#   make test    run every test
+# Others: make build (build into site/), make check (check the data only), make lock (refresh
+# requirements.txt after changing requirements.in).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+# Material for MkDocs prints a notice about its end of life on every run; README.md covers it.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check lock clean
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+build: $(INSTALLED)
+	$(BIN)/mkdocs build
+
+check: $(INSTALLED)
+	$(BIN)/python hooks/check_data.py
+
+$(INSTALLED): requirements.txt
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed: install it, then run make again."; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian, apt-get install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	touch $(INSTALLED)
+
+lock:
+	$(PYTHON) -m venv .lock-venv && .lock-venv/bin/python -m pip install --quiet pip-tools
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

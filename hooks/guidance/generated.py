@@ -1,0 +1,63 @@
+"""The pages the site generates from data, and where each goes in the navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import model
+from .load import CATEGORIES_DIR, GLOSSARY_FILE, HOLDERS_FILE
+from .pages import GLOSSARY, ORGANISATIONS_INDEX, SOURCES_INDEX, category_page, holder_page
+from .render import category_markdown, holder_markdown, render
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page built from data: where it goes, what it says, and which file to edit to change it."""
+
+    src_uri: str
+    markdown: str
+    data_file: str
+    nav_title: str | None = None
+    follows: str | None = None  # the section index page it is listed under in the navigation
+
+
+def generated_pages(guidance: model.Guidance) -> list[GeneratedPage]:
+    pages = [GeneratedPage(category_page(category), category_markdown(category, guidance),
+                           data_file=f"{CATEGORIES_DIR}/{category.id}.yml",
+                           nav_title=category.short_title, follows=SOURCES_INDEX)
+             for category in guidance.categories]
+    pages.append(GeneratedPage(
+        ORGANISATIONS_INDEX, render("organisations.md.j2", page=ORGANISATIONS_INDEX,
+                                    guidance=guidance), data_file=HOLDERS_FILE))
+    pages += [GeneratedPage(holder_page(holder.id), holder_markdown(holder, guidance),
+                            data_file=HOLDERS_FILE, nav_title=holder.name,
+                            follows=ORGANISATIONS_INDEX)
+              for holder in guidance.holders]
+    pages.append(GeneratedPage(GLOSSARY, render("glossary.md.j2", page=GLOSSARY, guidance=guidance),
+                               data_file=GLOSSARY_FILE))
+    return pages
+
+
+def add_to_nav(nav: list | None, pages: list[GeneratedPage]) -> list[str]:
+    """List each generated page in the navigation right after the index page it follows.
+
+    ``nav`` is the ``nav`` setting of mkdocs.yml as plain lists and dicts. Returns the section
+    index pages that the navigation does not list, so the caller can report them.
+    """
+    missing = []
+    for index in dict.fromkeys(page.follows for page in pages if page.follows):
+        entries = [{page.nav_title: page.src_uri} for page in pages if page.follows == index]
+        if nav is None or not _insert_after(nav, index, entries):
+            missing.append(index)
+    return missing
+
+
+def _insert_after(items: list, target: str, entries: list[dict]) -> bool:
+    for position, item in enumerate(items):
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if value == target:
+            items[position + 1:position + 1] = entries
+            return True
+        if isinstance(value, list) and _insert_after(value, target, entries):
+            return True
+    return False

@@ -1,0 +1,352 @@
+"""Load every data file under ``docs/``, check it, and build the :class:`Guidance` model.
+
+All problems in all files are collected before anything fails, so a policy lead sees the whole
+list at once rather than fixing one error per build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import model
+from .problems import DataError, Problem
+from .schema import (EMAIL_ADDRESS, ID_LIST, RECORD_LIST, SLUG, SLUG_ID, TEXT, TEXT_LIST,
+                     WEB_ADDRESS, WHOLE_NUMBER, Field, check_record)
+from .yaml_source import LineDict, LineList, read_yaml
+
+HOLDERS_FILE = "data/holders.yml"
+CONDITIONS_FILE = "data/conditions.yml"
+GLOSSARY_FILE = "data/glossary.yml"
+REFERENCES_FILE = "data/references.yml"
+PARTNERSHIP_FILE = "data/partnership.yml"
+CATEGORIES_DIR = "sources"
+
+# Ids the category page template gives its own headings; a row may not take one of them.
+CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-information"})
+
+HOLDER = {"id": Field(SLUG_ID), "name": Field(TEXT), "also_called": Field(TEXT_LIST, False),
+          "description": Field(TEXT)}
+SYSTEM = {"id": Field(SLUG_ID), "name": Field(TEXT), "also_called": Field(TEXT_LIST, False),
+          "kept_by": Field(ID_LIST), "description": Field(TEXT)}
+PERSON = {"id": Field(SLUG_ID), "label": Field(TEXT)}
+CONDITION = {"id": Field(SLUG_ID), "wording": Field(TEXT), "applies_to": Field(ID_LIST)}
+TERM = {"term": Field(TEXT), "meaning": Field(TEXT), "note": Field(TEXT, False)}
+REFERENCE = {"id": Field(SLUG_ID), "citation": Field(TEXT), "url": Field(WEB_ADDRESS, False)}
+PROCEDURE = {"title": Field(TEXT), "url": Field(WEB_ADDRESS)}
+PARTNERSHIP = {"name": Field(TEXT), "contact_email": Field(EMAIL_ADDRESS),
+               "local_procedures": Field(RECORD_LIST)}
+CATEGORY = {"title": Field(TEXT), "short_title": Field(TEXT, False), "order": Field(WHOLE_NUMBER),
+            "source": Field(SLUG_ID), "why_it_matters": Field(TEXT), "heading": Field(TEXT, False),
+            "rows": Field(RECORD_LIST)}
+ROW = {"id": Field(SLUG_ID), "information": Field(TEXT), "relevant_if": Field(SLUG_ID, False),
+       "who_holds": Field(TEXT), "holders": Field(ID_LIST), "systems": Field(ID_LIST, False)}
+
+
+def load_guidance(docs_dir: Path) -> model.Guidance:
+    """Read and check all guidance data; raise :class:`DataError` listing every problem."""
+    return _Loader(docs_dir).load()
+
+
+def normalise(text: str) -> str:
+    """Lower-case text with straight quotes and single spaces, for comparing wording."""
+    for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
+        text = text.replace(curly, straight)
+    return " ".join(text.lower().split())
+
+
+def names_in(text: str, names: tuple[str, ...]) -> bool:
+    """Whether any of the names appears in the text as whole words."""
+    haystack = normalise(text)
+    return any(re.search(rf"(?<![a-z0-9]){re.escape(normalise(name))}(?![a-z0-9])", haystack)
+               for name in names)
+
+
+class _Loader:
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.problems: list[Problem] = []
+
+    # Reading files -------------------------------------------------------------------------
+
+    def _display(self, relative: str) -> str:
+        return f"{self.docs_dir.name}/{relative}"
+
+    def _read(self, relative: str, fields: dict[str, Field], what: str) -> LineDict | None:
+        path, display = self.docs_dir / relative, self._display(relative)
+        if not path.is_file():
+            self.problems.append(Problem(display, 1, "this file is missing",
+                                         f"Restore {display} from the main branch."))
+            return None
+        data, problems = read_yaml(path, display)
+        self.problems += problems
+        if data is None and not problems:
+            self.problems.append(Problem(display, 1, "this file is empty",
+                                         f"Fill in {what}, or restore it from the main branch."))
+            return None
+        if data is None:
+            return None
+        found = check_record(data, fields, path=display, line=1, what=what)
+        self.problems += found
+        return data if isinstance(data, LineDict) else None
+
+    def _records(self, parent: LineDict, key: str, fields: dict[str, Field], *, display: str,
+                 what: str) -> Iterator[tuple[LineDict, int]]:
+        """Yield each valid record of a list field with its line; report the invalid ones."""
+        items = parent.get(key)
+        if not isinstance(items, LineList):
+            return
+        for item, line in zip(items, items.item_lines):
+            found = check_record(item, fields, path=display, line=line, what=what)
+            self.problems += found
+            if not found:
+                yield item, line
+
+    def _unique(self, records: list[tuple[LineDict, int]], key: str, *, display: str,
+                what: str) -> list[tuple[LineDict, int]]:
+        seen: dict[str, int] = {}
+        kept = []
+        for record, line in records:
+            value = record[key]
+            if value in seen:
+                self.problems.append(Problem(
+                    display, record.line_of(key),
+                    f"{what} '{value}' is used twice (first on line {seen[value]})",
+                    f"Each {what} must be different: change one of them.",
+                ))
+                continue
+            seen[value] = record.line_of(key)
+            kept.append((record, line))
+        return kept
+
+    def _unknown(self, display: str, line: int, value: str, known: dict[str, Any], what: str,
+                 register: str) -> None:
+        close = difflib.get_close_matches(value, list(known), n=1)
+        suggestion = f"Did you mean '{close[0]}'? " if close else ""
+        self.problems.append(Problem(
+            display, line, f"unknown {what} '{value}'",
+            f"{suggestion}Use an id listed in {self._display(register)}, or add it there first.",
+        ))
+
+    # The whole load ------------------------------------------------------------------------
+
+    def load(self) -> model.Guidance:
+        holders, systems = self._load_register()
+        people, conditions = self._load_conditions()
+        terms = self._load_glossary()
+        references = self._load_references()
+        partnership = self._load_partnership()
+        categories = self._load_categories(holders, systems, conditions, references)
+        if self.problems:
+            raise DataError(self.problems)
+        assert partnership is not None
+        return model.Guidance(
+            categories=tuple(categories), holders=tuple(holders.values()),
+            systems=tuple(systems.values()), people=tuple(people.values()),
+            conditions=tuple(conditions.values()), terms=tuple(terms),
+            references=tuple(references.values()), partnership=partnership,
+        )
+
+    def _load_register(self) -> tuple[dict[str, model.Holder], dict[str, model.System]]:
+        display = self._display(HOLDERS_FILE)
+        data = self._read(HOLDERS_FILE, {"holders": Field(RECORD_LIST), "systems":
+                                         Field(RECORD_LIST, False)}, "the register of holders")
+        holders: dict[str, model.Holder] = {}
+        systems: dict[str, model.System] = {}
+        if data is None:
+            return holders, systems
+        found = list(self._records(data, "holders", HOLDER, display=display, what="an organisation"))
+        for record, line in self._unique(found, "id", display=display, what="organisation id"):
+            holders[record["id"]] = model.Holder(
+                id=record["id"], name=record["name"].strip(), description=record["description"],
+                also_called=tuple(record.get("also_called", ())), source=model.Source(display, line))
+        found = list(self._records(data, "systems", SYSTEM, display=display, what="a system"))
+        for record, line in self._unique(found, "id", display=display, what="system id"):
+            for holder_id in record["kept_by"]:
+                if holder_id not in holders:
+                    self._unknown(display, record.line_of("kept_by"), holder_id, holders,
+                                  "organisation", HOLDERS_FILE)
+            systems[record["id"]] = model.System(
+                id=record["id"], name=record["name"].strip(), description=record["description"],
+                also_called=tuple(record.get("also_called", ())),
+                kept_by=tuple(record["kept_by"]), source=model.Source(display, line))
+        return holders, systems
+
+    def _load_conditions(self) -> tuple[dict[str, model.Person], dict[str, model.Condition]]:
+        display = self._display(CONDITIONS_FILE)
+        data = self._read(CONDITIONS_FILE, {"people": Field(RECORD_LIST),
+                                            "conditions": Field(RECORD_LIST)}, "the conditions")
+        people: dict[str, model.Person] = {}
+        conditions: dict[str, model.Condition] = {}
+        if data is None:
+            return people, conditions
+        found = list(self._records(data, "people", PERSON, display=display, what="a kind of person"))
+        for record, _ in self._unique(found, "id", display=display, what="person id"):
+            people[record["id"]] = model.Person(id=record["id"], label=record["label"])
+        found = list(self._records(data, "conditions", CONDITION, display=display,
+                                   what="a condition"))
+        for record, _ in self._unique(found, "id", display=display, what="condition id"):
+            for person_id in record["applies_to"]:
+                if person_id not in people:
+                    self._unknown(display, record.line_of("applies_to"), person_id, people,
+                                  "kind of person", CONDITIONS_FILE)
+            conditions[record["id"]] = model.Condition(
+                id=record["id"], wording=" ".join(record["wording"].split()),
+                applies_to=tuple(record["applies_to"]))
+        return people, conditions
+
+    def _load_glossary(self) -> list[model.Term]:
+        display = self._display(GLOSSARY_FILE)
+        data = self._read(GLOSSARY_FILE, {"terms": Field(RECORD_LIST)}, "the glossary")
+        if data is None:
+            return []
+        found = list(self._records(data, "terms", TERM, display=display, what="a glossary entry"))
+        return [model.Term(term=record["term"].strip(), meaning=record["meaning"].strip(),
+                           note=record.get("note", "").strip())
+                for record, _ in self._unique(found, "term", display=display, what="term")]
+
+    def _load_references(self) -> dict[str, model.Reference]:
+        display = self._display(REFERENCES_FILE)
+        data = self._read(REFERENCES_FILE, {"references": Field(RECORD_LIST)}, "the references")
+        if data is None:
+            return {}
+        found = list(self._records(data, "references", REFERENCE, display=display,
+                                   what="a reference"))
+        return {record["id"]: model.Reference(id=record["id"], citation=record["citation"].strip(),
+                                              url=record.get("url"))
+                for record, _ in self._unique(found, "id", display=display, what="reference id")}
+
+    def _load_partnership(self) -> model.Partnership | None:
+        display = self._display(PARTNERSHIP_FILE)
+        data = self._read(PARTNERSHIP_FILE, PARTNERSHIP, "the partnership settings")
+        if data is None or not isinstance(data.get("local_procedures"), list):
+            return None
+        links = [model.ProcedureLink(title=record["title"], url=record["url"])
+                 for record, _ in self._records(data, "local_procedures", PROCEDURE,
+                                                display=display, what="a local procedures link")]
+        if not data["local_procedures"]:
+            self.problems.append(Problem(display, data.line_of("local_procedures"),
+                                         "there are no local procedures links",
+                                         "Add at least one link, with a `title` and a `url`."))
+        return model.Partnership(name=data["name"], contact_email=data["contact_email"],
+                                 local_procedures=tuple(links))
+
+    # Categories and their rows --------------------------------------------------------------
+
+    def _load_categories(self, holders: dict[str, model.Holder],
+                         systems: dict[str, model.System],
+                         conditions: dict[str, model.Condition],
+                         references: dict[str, model.Reference]) -> list[model.Category]:
+        folder = self.docs_dir / CATEGORIES_DIR
+        files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+        if not files:
+            self.problems.append(Problem(
+                self._display(CATEGORIES_DIR), 1, "there are no category files (*.yml) here",
+                "Each category of information sources is one .yml file in this folder."))
+        categories: list[model.Category] = []
+        row_ids: dict[str, str] = {}
+        orders: dict[int, str] = {}
+        for path in files:
+            relative = f"{CATEGORIES_DIR}/{path.name}"
+            display = self._display(relative)
+            if not SLUG.match(path.stem):
+                self.problems.append(Problem(
+                    display, 1, "the file name is not usable as a web address",
+                    "Rename it to lower-case words joined by hyphens, like `mental-health.yml`."))
+                continue
+            data = self._read(relative, CATEGORY, "a category")
+            if data is None:
+                continue
+            if isinstance(data.get("order"), int) and not isinstance(data["order"], bool):
+                if data["order"] in orders:
+                    self.problems.append(Problem(
+                        display, data.line_of("order"),
+                        f"order {data['order']} is also used by {orders[data['order']]}",
+                        "Give each category a different order number; leave gaps (10, 20, 30) "
+                        "so a new one can go in between."))
+                orders.setdefault(data["order"], display)
+            if _is_slug_text(data.get("source")) and data["source"] not in references:
+                self._unknown(display, data.line_of("source"), data["source"], references,
+                              "reference", REFERENCES_FILE)
+            if isinstance(data.get("rows"), list) and not data["rows"]:
+                self.problems.append(Problem(display, data.line_of("rows"),
+                                             "this category has no rows",
+                                             "Add at least one row under `rows:`."))
+            rows = [self._row(record, line, display, holders, systems, conditions, row_ids)
+                    for record, line in self._records(data, "rows", ROW, display=display,
+                                                      what="a row")]
+            if any(key not in data for key in ("title", "order", "source", "why_it_matters")):
+                continue
+            categories.append(model.Category(
+                id=path.stem, title=" ".join(data["title"].split()),
+                short_title=" ".join(data.get("short_title", data["title"]).split()),
+                order=data["order"], why_it_matters=data["why_it_matters"].strip(),
+                heading=data.get("heading", "Source of information"), reference=data["source"],
+                rows=tuple(row for row in rows if row is not None),
+                source=model.Source(display, 1)))
+        return sorted(categories, key=lambda category: category.order)
+
+    def _row(self, record: LineDict, line: int, display: str, holders: dict[str, model.Holder],
+             systems: dict[str, model.System], conditions: dict[str, model.Condition],
+             row_ids: dict[str, str]) -> model.Row | None:
+        row_id, who_holds = record["id"], record["who_holds"]
+        problems_before = len(self.problems)
+        if row_id in row_ids:
+            self.problems.append(Problem(
+                display, record.line_of("id"), f"row id '{row_id}' is already used at {row_ids[row_id]}",
+                "Every row needs its own id, because trainers link to rows by it. Choose another."))
+        elif row_id in CATEGORY_PAGE_HEADING_IDS:
+            self.problems.append(Problem(
+                display, record.line_of("id"), f"row id '{row_id}' is taken by a heading on the page",
+                "Choose another id for this row."))
+        row_ids.setdefault(row_id, f"{display}:{record.line_of('id')}")
+        for holder_id in record["holders"]:
+            if holder_id not in holders:
+                self._unknown(display, record.line_of("holders"), holder_id, holders,
+                              "organisation", HOLDERS_FILE)
+            elif not names_in(who_holds, holders[holder_id].names):
+                holder = holders[holder_id]
+                self.problems.append(Problem(
+                    display, record.line_of("holders"),
+                    f"the row lists '{holder_id}', but its who_holds text does not name "
+                    f"'{holder.name}'",
+                    f"Check the row lists the right organisations. If the text uses another name "
+                    f"for it, add that name to `also_called` for '{holder_id}' in "
+                    f"{self._display(HOLDERS_FILE)}."))
+        for system_id in record.get("systems", ()):
+            if system_id not in systems:
+                self._unknown(display, record.line_of("systems"), system_id, systems, "system",
+                              HOLDERS_FILE)
+                continue
+            system = systems[system_id]
+            if not names_in(who_holds, system.names):
+                self.problems.append(Problem(
+                    display, record.line_of("systems"),
+                    f"the row lists system '{system_id}', but its who_holds text does not name "
+                    f"'{system.name}'",
+                    "Check the system is right, or add the name the text uses to its "
+                    "`also_called`."))
+            if not set(system.kept_by) & set(record["holders"]):
+                self.problems.append(Problem(
+                    display, record.line_of("systems"),
+                    f"system '{system_id}' is kept by {', '.join(system.kept_by)}, none of whom "
+                    f"this row lists",
+                    "Add the organisation that keeps the system to `holders`, or correct "
+                    "`systems`."))
+        condition = record.get("relevant_if")
+        if condition is not None and condition not in conditions:
+            self._unknown(display, record.line_of("relevant_if"), condition, conditions,
+                          "condition", CONDITIONS_FILE)
+        if len(self.problems) > problems_before:
+            return None
+        return model.Row(
+            id=row_id, information=" ".join(record["information"].split()),
+            who_holds=" ".join(who_holds.split()), holders=tuple(record["holders"]),
+            systems=tuple(record.get("systems", ())), relevant_if=condition,
+            source=model.Source(display, line))
+
+
+def _is_slug_text(value: Any) -> bool:
+    return isinstance(value, str) and SLUG.match(value) is not None
