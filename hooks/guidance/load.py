@@ -64,10 +64,28 @@ def names_in(text: str, names: tuple[str, ...]) -> bool:
                for name in names)
 
 
+def named_in(text: str, names: dict[str, set[str]]) -> list[tuple[str, set[str]]]:
+    """The names found in the text, longest first and never overlapping, each with its owners.
+
+    Longest first, so "Police National Database" is read as a system, not as "Police".
+    """
+    haystack = normalise(text)
+    found: list[tuple[int, int, str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        pattern = rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])"
+        for match in re.finditer(pattern, haystack):
+            if all(match.end() <= start or match.start() >= end for start, end, _ in found):
+                found.append((match.start(), match.end(), name))
+    return [(name, names[name]) for _, _, name in sorted(found)]
+
+
 class _Loader:
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir = docs_dir
         self.problems: list[Problem] = []
+        # Ids of records that have problems of their own: a reference to one is not reported
+        # again as unknown, so one mistake gives one message.
+        self.broken_ids: set[str] = set()
 
     # Reading files -------------------------------------------------------------------------
 
@@ -103,6 +121,8 @@ class _Loader:
             self.problems += found
             if not found:
                 yield item, line
+            elif isinstance(item, dict) and isinstance(item.get("id"), str):
+                self.broken_ids.add(item["id"])
 
     def _unique(self, records: list[tuple[LineDict, int]], key: str, *, display: str,
                 what: str) -> list[tuple[LineDict, int]]:
@@ -123,6 +143,8 @@ class _Loader:
 
     def _unknown(self, display: str, line: int, value: str, known: dict[str, Any], what: str,
                  register: str) -> None:
+        if value in self.broken_ids:
+            return
         close = difflib.get_close_matches(value, list(known), n=1)
         suggestion = f"Did you mean '{close[0]}'? " if close else ""
         self.problems.append(Problem(
@@ -256,9 +278,11 @@ class _Loader:
                     display, 1, "the file name is not usable as a web address",
                     "Rename it to lower-case words joined by hyphens, like `mental-health.yml`."))
                 continue
+            problems_before = len(self.problems)
             data = self._read(relative, CATEGORY, "a category")
             if data is None:
                 continue
+            fields_ok = len(self.problems) == problems_before
             if isinstance(data.get("order"), int) and not isinstance(data["order"], bool):
                 if data["order"] in orders:
                     self.problems.append(Problem(
@@ -277,7 +301,7 @@ class _Loader:
             rows = [self._row(record, line, display, holders, systems, conditions, row_ids)
                     for record, line in self._records(data, "rows", ROW, display=display,
                                                       what="a row")]
-            if any(key not in data for key in ("title", "order", "source", "why_it_matters")):
+            if not fields_ok:
                 continue
             categories.append(model.Category(
                 id=path.stem, title=" ".join(data["title"].split()),
@@ -287,6 +311,18 @@ class _Loader:
                 rows=tuple(row for row in rows if row is not None),
                 source=model.Source(display, 1)))
         return sorted(categories, key=lambda category: category.order)
+
+    def _names(self, holders: dict[str, model.Holder],
+               systems: dict[str, model.System]) -> dict[str, set[str]]:
+        """Every name in the register, with the organisations it names (none for a system)."""
+        names: dict[str, set[str]] = {}
+        for system in systems.values():
+            for name in system.names:
+                names.setdefault(normalise(name), set())
+        for holder in holders.values():
+            for name in holder.names:
+                names.setdefault(normalise(name), set()).add(holder.id)
+        return names
 
     def _row(self, record: LineDict, line: int, display: str, holders: dict[str, model.Holder],
              systems: dict[str, model.System], conditions: dict[str, model.Condition],
@@ -315,6 +351,15 @@ class _Loader:
                     f"Check the row lists the right organisations. If the text uses another name "
                     f"for it, add that name to `also_called` for '{holder_id}' in "
                     f"{self._display(HOLDERS_FILE)}."))
+        all_known = set(record["holders"]) <= set(holders)
+        for name, owners in named_in(who_holds, self._names(holders, systems)):
+            if all_known and owners and not owners & set(record["holders"]):
+                self.problems.append(Problem(
+                    display, record.line_of("holders"),
+                    f"the who_holds text names '{name}', but the row's holders do not include "
+                    f"{' or '.join(sorted(owners))}",
+                    "Add it to `holders`, so the row appears on that organisation's page. If the "
+                    "text names it for another reason, reword the text."))
         for system_id in record.get("systems", ()):
             if system_id not in systems:
                 self._unknown(display, record.line_of("systems"), system_id, systems, "system",
@@ -328,7 +373,7 @@ class _Loader:
                     f"'{system.name}'",
                     "Check the system is right, or add the name the text uses to its "
                     "`also_called`."))
-            if not set(system.kept_by) & set(record["holders"]):
+            if all_known and not set(system.kept_by) & set(record["holders"]):
                 self.problems.append(Problem(
                     display, record.line_of("systems"),
                     f"system '{system_id}' is kept by {', '.join(system.kept_by)}, none of whom "
