@@ -102,3 +102,14 @@ def test_partnership_settings_appear_on_the_pages(site):
 
 def test_data_files_are_not_published(site):
     assert not list(site.site.rglob("*.yml")), "data files were copied into the built site"
+
+
+def test_search_finds_generated_pages(site):
+    """The built-in search index holds the pages made from data, not only hand-written ones."""
+    import json
+
+    index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"].split("#")[0] for entry in index["docs"]
+                 if "MAPPA" in entry["text"] or "MAPPA" in entry["title"]}
+    assert "sources/previous-offending/" in locations
+    assert "organisations/police/" in locations
