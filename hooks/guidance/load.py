@@ -124,20 +124,21 @@ class _Loader:
             elif isinstance(item, dict) and isinstance(item.get("id"), str):
                 self.broken_ids.add(item["id"])
 
-    def _unique(self, records: list[tuple[LineDict, int]], key: str, *, display: str,
-                what: str) -> list[tuple[LineDict, int]]:
+    def _entries(self, parent: LineDict, key: str, fields: dict[str, Field], *, display: str,
+                 what: str, unique: str = "id", label: str) -> list[tuple[LineDict, int]]:
+        """The valid records of a list field; a repeated ``unique`` value is reported, not kept."""
         seen: dict[str, int] = {}
         kept = []
-        for record, line in records:
-            value = record[key]
+        for record, line in self._records(parent, key, fields, display=display, what=what):
+            value = record[unique]
             if value in seen:
                 self.problems.append(Problem(
-                    display, record.line_of(key),
-                    f"{what} '{value}' is used twice (first on line {seen[value]})",
-                    f"Each {what} must be different: change one of them.",
+                    display, record.line_of(unique),
+                    f"{label} '{value}' is used twice (first on line {seen[value]})",
+                    f"Each {label} must be different: change one of them.",
                 ))
                 continue
-            seen[value] = record.line_of(key)
+            seen[value] = record.line_of(unique)
             kept.append((record, line))
         return kept
 
@@ -179,13 +180,15 @@ class _Loader:
         systems: dict[str, model.System] = {}
         if data is None:
             return holders, systems
-        found = list(self._records(data, "holders", HOLDER, display=display, what="an organisation"))
-        for record, line in self._unique(found, "id", display=display, what="organisation id"):
+        for record, line in self._entries(
+                data, "holders", HOLDER, display=display, what="an organisation",
+                label="organisation id"):
             holders[record["id"]] = model.Holder(
                 id=record["id"], name=record["name"].strip(), description=record["description"],
                 also_called=tuple(record.get("also_called", ())), source=model.Source(display, line))
-        found = list(self._records(data, "systems", SYSTEM, display=display, what="a system"))
-        for record, line in self._unique(found, "id", display=display, what="system id"):
+        for record, line in self._entries(
+                data, "systems", SYSTEM, display=display, what="a system",
+                label="system id"):
             for holder_id in record["kept_by"]:
                 if holder_id not in holders:
                     self._unknown(display, record.line_of("kept_by"), holder_id, holders,
@@ -204,12 +207,13 @@ class _Loader:
         conditions: dict[str, model.Condition] = {}
         if data is None:
             return people, conditions
-        found = list(self._records(data, "people", PERSON, display=display, what="a kind of person"))
-        for record, _ in self._unique(found, "id", display=display, what="person id"):
+        for record, _ in self._entries(
+                data, "people", PERSON, display=display, what="a kind of person",
+                label="person id"):
             people[record["id"]] = model.Person(id=record["id"], label=record["label"])
-        found = list(self._records(data, "conditions", CONDITION, display=display,
-                                   what="a condition"))
-        for record, _ in self._unique(found, "id", display=display, what="condition id"):
+        for record, _ in self._entries(
+                data, "conditions", CONDITION, display=display, what="a condition",
+                label="condition id"):
             for person_id in record["applies_to"]:
                 if person_id not in people:
                     self._unknown(display, record.line_of("applies_to"), person_id, people,
@@ -224,21 +228,20 @@ class _Loader:
         data = self._read(GLOSSARY_FILE, {"terms": Field(RECORD_LIST)}, "the glossary")
         if data is None:
             return []
-        found = list(self._records(data, "terms", TERM, display=display, what="a glossary entry"))
+        entries = self._entries(data, "terms", TERM, display=display, what="a glossary entry",
+                                unique="term", label="term")
         return [model.Term(term=record["term"].strip(), meaning=record["meaning"].strip(),
-                           note=record.get("note", "").strip())
-                for record, _ in self._unique(found, "term", display=display, what="term")]
+                           note=record.get("note", "").strip()) for record, _ in entries]
 
     def _load_references(self) -> dict[str, model.Reference]:
         display = self._display(REFERENCES_FILE)
         data = self._read(REFERENCES_FILE, {"references": Field(RECORD_LIST)}, "the references")
         if data is None:
             return {}
-        found = list(self._records(data, "references", REFERENCE, display=display,
-                                   what="a reference"))
+        entries = self._entries(data, "references", REFERENCE, display=display,
+                                what="a reference", label="reference id")
         return {record["id"]: model.Reference(id=record["id"], citation=record["citation"].strip(),
-                                              url=record.get("url"))
-                for record, _ in self._unique(found, "id", display=display, what="reference id")}
+                                              url=record.get("url")) for record, _ in entries}
 
     def _load_partnership(self) -> model.Partnership | None:
         display = self._display(PARTNERSHIP_FILE)

@@ -14,7 +14,9 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Holder:
+class RegisterEntry:
+    """An organisation or a system: named once, and perhaps also called other things."""
+
     id: str
     name: str
     description: str
@@ -27,17 +29,15 @@ class Holder:
 
 
 @dataclass(frozen=True)
-class System:
-    id: str
-    name: str
-    description: str
-    also_called: tuple[str, ...]
-    kept_by: tuple[str, ...]
-    source: Source
+class Holder(RegisterEntry):
+    """An organisation or service that holds information about a person of concern."""
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.also_called)
+
+@dataclass(frozen=True)
+class System(RegisterEntry):
+    """A records system, kept by one or more organisations."""
+
+    kept_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
