@@ -1,0 +1,57 @@
+"""Browser fixtures: one Chromium for the session, and the built site served on 127.0.0.1.
+
+Without Chromium the browser tests skip with one line saying how to get it; with REQUIRE_BROWSER=1
+(as .ci/run sets) they fail instead, so CI can never pass them by skipping.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+from tests.browser.checks import block_other_hosts
+from tests.browser.harness import (CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, SUB_PATH, find_chromium,
+                                   serve)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {HOW_TO_GET_CHROMIUM}")
+        pytest.skip(f"browser tests skipped: {HOW_TO_GET_CHROMIUM}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def root_url(site) -> Iterator[str]:
+    """The real site served at the root of a local server."""
+    with serve(site.site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session", params=["/", SUB_PATH], ids=["root", "sub-path"])
+def served_url(site, request) -> Iterator[str]:
+    """The real site served at the root, and under a sub-path as intranets host it."""
+    with serve(site.site, request.param) as base:
+        yield base
+
+
+def new_context(browser: Browser, base: str, **options) -> BrowserContext:
+    context = browser.new_context(**options)
+    block_other_hosts(context, base)
+    return context
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in this folder `browser`, so `pytest -m "not browser"` gives a quick run."""
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
