@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from guidance.language import uses_in_guidance  # noqa: E402
 from guidance.load import load_guidance  # noqa: E402
 from guidance.problems import DataError  # noqa: E402
 
@@ -30,6 +31,11 @@ def main(argv: list[str]) -> int:
         guidance = load_guidance(docs)
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    uses = uses_in_guidance(docs, guidance.discouraged_terms)
+    if uses:
+        print(f"The guidance uses {len(uses)} discouraged term{'s' if len(uses) != 1 else ''}:",
+              *map(str, uses), sep="\n", file=sys.stderr)
         return 1
     print(f"The guidance data is fine: {len(guidance.categories)} categories, "
           f"{guidance.row_count} rows, {len(guidance.holders)} organisations, "

@@ -6,6 +6,7 @@ package, which knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from pathlib import Path
 
@@ -16,28 +17,39 @@ from mkdocs.structure.pages import Page
 
 from guidance.generated import GeneratedPage, add_to_nav, generated_pages
 from guidance.inserts import abbreviations, fill_inserts
+from guidance.language import uses_in_guidance
 from guidance.load import load_guidance
 from guidance.model import Guidance
 from guidance.problems import DataError
 
+log = logging.getLogger("mkdocs.hooks.guidance")
 _guidance: Guidance | None = None
 _pages: list[GeneratedPage] = []
+_tooltips = ""
 
 
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     """Load and check all data before anything is built, so bad data stops the build at once."""
-    global _guidance, _pages
+    global _guidance, _pages, _tooltips
     try:
         _guidance = load_guidance(Path(config.docs_dir))
     except DataError as error:
         raise PluginError(error.report()) from None
     _pages = generated_pages(_guidance)
+    _tooltips = abbreviations(_guidance)
     missing = add_to_nav(config.nav, _pages)
     if missing:
         raise PluginError(f"mkdocs.yml: the nav must list {', '.join(missing)}: the pages made "
                           "from data are listed after it.")
     config.extra["partnership"] = asdict(_guidance.partnership)
     return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Report discouraged terms as warnings: they stop a strict build, not a quick preview."""
+    assert _guidance is not None
+    for use in uses_in_guidance(Path(config.docs_dir), _guidance.discouraged_terms):
+        log.warning(str(use))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -55,4 +67,4 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             markdown = fill_inserts(markdown, page=page.file.src_uri, guidance=_guidance)
         except DataError as error:
             raise PluginError(error.report()) from None
-    return markdown + abbreviations(_guidance)
+    return markdown + _tooltips

@@ -50,9 +50,9 @@ def test_a_new_category_and_organisation_need_only_data(project):
     links = [link.attrs["href"] for link in holder.iter("a")]
     assert "../../sources/housing/#tenancy-records" in links
 
-    home = result.page("")
-    nav = " ".join(element.text() for element in home.with_class("md-nav--primary"))
-    assert "Housing" in nav and "Housing providers" in nav
+    nav = " ".join(element.text() for element in category.with_class("md-nav--primary"))
+    holder_nav = " ".join(element.text() for element in holder.with_class("md-nav--primary"))
+    assert "Housing" in nav and "Housing providers" in holder_nav
     # The new category takes its place by `order`: after the first category (10), before the
     # second (20).
     assert nav.index("Convictions, cautions and intelligence") < nav.index("Housing") < nav.index(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import model
-from .load import CATEGORIES_DIR, GLOSSARY_FILE, HOLDERS_FILE
-from .pages import GLOSSARY, ORGANISATIONS_INDEX, SOURCES_INDEX, category_page, holder_page
+from .load import CATEGORIES_DIR, GLOSSARY_FILE, HOLDERS_FILE, REFERENCES_FILE
+from .pages import (GLOSSARY, ORGANISATIONS_INDEX, REFERENCES, SOURCES_INDEX, category_page,
+                    holder_page)
 from .render import category_markdown, holder_markdown, render
 
 
@@ -35,6 +36,8 @@ def generated_pages(guidance: model.Guidance) -> list[GeneratedPage]:
               for holder in guidance.holders]
     pages.append(GeneratedPage(GLOSSARY, render("glossary.md.j2", page=GLOSSARY, guidance=guidance),
                                data_file=GLOSSARY_FILE))
+    pages.append(GeneratedPage(REFERENCES, render("references.md.j2", page=REFERENCES,
+                                                  guidance=guidance), data_file=REFERENCES_FILE))
     return pages
 
 

@@ -12,6 +12,7 @@ INSERT = re.compile(r"^<!--\s*insert:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)
 TEMPLATES = {
     "category-list": "category_list.md.j2",
     "local-procedures": "local_procedures.md.j2",
+    "discouraged-terms": "discouraged_terms.md.j2",
 }
 
 

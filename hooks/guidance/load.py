@@ -7,7 +7,6 @@ list at once rather than fixing one error per build.
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -15,6 +14,7 @@ from . import model
 from .problems import DataError, Problem
 from .schema import (EMAIL_ADDRESS, ID_LIST, RECORD_LIST, SLUG, SLUG_ID, TEXT, TEXT_LIST,
                      WEB_ADDRESS, WHOLE_NUMBER, Field, check_record)
+from .wording import NameIndex, mentions
 from .yaml_source import LineDict, LineList, read_yaml
 
 HOLDERS_FILE = "data/holders.yml"
@@ -22,6 +22,7 @@ CONDITIONS_FILE = "data/conditions.yml"
 GLOSSARY_FILE = "data/glossary.yml"
 REFERENCES_FILE = "data/references.yml"
 PARTNERSHIP_FILE = "data/partnership.yml"
+LANGUAGE_FILE = "data/language.yml"
 CATEGORIES_DIR = "sources"
 
 # Ids the category page template gives its own headings; a row may not take one of them.
@@ -35,6 +36,9 @@ PERSON = {"id": Field(SLUG_ID), "label": Field(TEXT)}
 CONDITION = {"id": Field(SLUG_ID), "wording": Field(TEXT), "applies_to": Field(ID_LIST)}
 TERM = {"term": Field(TEXT), "meaning": Field(TEXT), "note": Field(TEXT, False)}
 REFERENCE = {"id": Field(SLUG_ID), "citation": Field(TEXT), "url": Field(WEB_ADDRESS, False)}
+READING = {"title": Field(TEXT), "publisher": Field(TEXT), "note": Field(TEXT, False)}
+DISCOURAGED = {"term": Field(TEXT), "forms": Field(TEXT_LIST, False), "instead": Field(TEXT),
+               "why": Field(TEXT), "source": Field(SLUG_ID)}
 PROCEDURE = {"title": Field(TEXT), "url": Field(WEB_ADDRESS)}
 PARTNERSHIP = {"name": Field(TEXT), "contact_email": Field(EMAIL_ADDRESS),
                "local_procedures": Field(RECORD_LIST)}
@@ -48,35 +52,6 @@ ROW = {"id": Field(SLUG_ID), "information": Field(TEXT), "relevant_if": Field(SL
 def load_guidance(docs_dir: Path) -> model.Guidance:
     """Read and check all guidance data; raise :class:`DataError` listing every problem."""
     return _Loader(docs_dir).load()
-
-
-def normalise(text: str) -> str:
-    """Lower-case text with straight quotes and single spaces, for comparing wording."""
-    for curly, straight in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
-        text = text.replace(curly, straight)
-    return " ".join(text.lower().split())
-
-
-def names_in(text: str, names: tuple[str, ...]) -> bool:
-    """Whether any of the names appears in the text as whole words."""
-    haystack = normalise(text)
-    return any(re.search(rf"(?<![a-z0-9]){re.escape(normalise(name))}(?![a-z0-9])", haystack)
-               for name in names)
-
-
-def named_in(text: str, names: dict[str, set[str]]) -> list[tuple[str, set[str]]]:
-    """The names found in the text, longest first and never overlapping, each with its owners.
-
-    Longest first, so "Police National Database" is read as a system, not as "Police".
-    """
-    haystack = normalise(text)
-    found: list[tuple[int, int, str]] = []
-    for name in sorted(names, key=len, reverse=True):
-        pattern = rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])"
-        for match in re.finditer(pattern, haystack):
-            if all(match.end() <= start or match.start() >= end for start, end, _ in found):
-                found.append((match.start(), match.end(), name))
-    return [(name, names[name]) for _, _, name in sorted(found)]
 
 
 class _Loader:
@@ -159,7 +134,8 @@ class _Loader:
         holders, systems = self._load_register()
         people, conditions = self._load_conditions()
         terms = self._load_glossary()
-        references = self._load_references()
+        references, further_reading = self._load_references()
+        discouraged = self._load_language(references)
         partnership = self._load_partnership()
         categories = self._load_categories(holders, systems, conditions, references)
         if self.problems:
@@ -169,7 +145,8 @@ class _Loader:
             categories=tuple(categories), holders=tuple(holders.values()),
             systems=tuple(systems.values()), people=tuple(people.values()),
             conditions=tuple(conditions.values()), terms=tuple(terms),
-            references=tuple(references.values()), partnership=partnership,
+            references=tuple(references.values()), further_reading=tuple(further_reading),
+            discouraged_terms=tuple(discouraged), partnership=partnership,
         )
 
     def _load_register(self) -> tuple[dict[str, model.Holder], dict[str, model.System]]:
@@ -233,15 +210,42 @@ class _Loader:
         return [model.Term(term=record["term"].strip(), meaning=record["meaning"].strip(),
                            note=record.get("note", "").strip()) for record, _ in entries]
 
-    def _load_references(self) -> dict[str, model.Reference]:
+    def _load_references(self) -> tuple[dict[str, model.Reference], list[model.FurtherReading]]:
         display = self._display(REFERENCES_FILE)
-        data = self._read(REFERENCES_FILE, {"references": Field(RECORD_LIST)}, "the references")
+        data = self._read(REFERENCES_FILE, {"references": Field(RECORD_LIST),
+                                            "further_reading": Field(RECORD_LIST, False)},
+                          "the references")
         if data is None:
-            return {}
+            return {}, []
         entries = self._entries(data, "references", REFERENCE, display=display,
                                 what="a reference", label="reference id")
-        return {record["id"]: model.Reference(id=record["id"], citation=record["citation"].strip(),
-                                              url=record.get("url")) for record, _ in entries}
+        references = {record["id"]: model.Reference(
+            id=record["id"], citation=" ".join(record["citation"].split()), url=record.get("url"))
+            for record, _ in entries}
+        reading = [model.FurtherReading(title=" ".join(record["title"].split()),
+                                        publisher=" ".join(record["publisher"].split()),
+                                        note=" ".join(record.get("note", "").split()))
+                   for record, _ in self._records(data, "further_reading", READING,
+                                                  display=display, what="a further reading item")]
+        return references, reading
+
+    def _load_language(self, references: dict[str, model.Reference]) -> list[model.DiscouragedTerm]:
+        display = self._display(LANGUAGE_FILE)
+        data = self._read(LANGUAGE_FILE, {"discouraged": Field(RECORD_LIST)},
+                          "the list of discouraged terms")
+        if data is None:
+            return []
+        terms = []
+        for record, _ in self._entries(data, "discouraged", DISCOURAGED, display=display,
+                                       what="a discouraged term", unique="term", label="term"):
+            if record["source"] not in references:
+                self._unknown(display, record.line_of("source"), record["source"], references,
+                              "reference", REFERENCES_FILE)
+            terms.append(model.DiscouragedTerm(
+                term=record["term"], forms=tuple(record.get("forms", ())),
+                instead=" ".join(record["instead"].split()), why=" ".join(record["why"].split()),
+                reference=record["source"]))
+        return terms
 
     def _load_partnership(self) -> model.Partnership | None:
         display = self._display(PARTNERSHIP_FILE)
@@ -272,6 +276,7 @@ class _Loader:
                 "Each category of information sources is one .yml file in this folder."))
         categories: list[model.Category] = []
         row_ids: dict[str, str] = {}
+        names = self._name_index(holders, systems)
         orders: dict[int, str] = {}
         for path in files:
             relative = f"{CATEGORIES_DIR}/{path.name}"
@@ -301,7 +306,7 @@ class _Loader:
                 self.problems.append(Problem(display, data.line_of("rows"),
                                              "this category has no rows",
                                              "Add at least one row under `rows:`."))
-            rows = [self._row(record, line, display, holders, systems, conditions, row_ids)
+            rows = [self._row(record, line, display, holders, systems, conditions, row_ids, names)
                     for record, line in self._records(data, "rows", ROW, display=display,
                                                       what="a row")]
             if not fields_ok:
@@ -315,21 +320,22 @@ class _Loader:
                 source=model.Source(display, 1)))
         return sorted(categories, key=lambda category: category.order)
 
-    def _names(self, holders: dict[str, model.Holder],
-               systems: dict[str, model.System]) -> dict[str, set[str]]:
+    @staticmethod
+    def _name_index(holders: dict[str, model.Holder],
+                    systems: dict[str, model.System]) -> NameIndex:
         """Every name in the register, with the organisations it names (none for a system)."""
-        names: dict[str, set[str]] = {}
+        index = NameIndex()
         for system in systems.values():
             for name in system.names:
-                names.setdefault(normalise(name), set())
+                index.add(name)
         for holder in holders.values():
             for name in holder.names:
-                names.setdefault(normalise(name), set()).add(holder.id)
-        return names
+                index.add(name, holder.id)
+        return index
 
     def _row(self, record: LineDict, line: int, display: str, holders: dict[str, model.Holder],
              systems: dict[str, model.System], conditions: dict[str, model.Condition],
-             row_ids: dict[str, str]) -> model.Row | None:
+             row_ids: dict[str, str], names: NameIndex) -> model.Row | None:
         row_id, who_holds = record["id"], record["who_holds"]
         problems_before = len(self.problems)
         if row_id in row_ids:
@@ -345,7 +351,7 @@ class _Loader:
             if holder_id not in holders:
                 self._unknown(display, record.line_of("holders"), holder_id, holders,
                               "organisation", HOLDERS_FILE)
-            elif not names_in(who_holds, holders[holder_id].names):
+            elif not mentions(who_holds, holders[holder_id].names):
                 holder = holders[holder_id]
                 self.problems.append(Problem(
                     display, record.line_of("holders"),
@@ -354,8 +360,8 @@ class _Loader:
                     f"Check the row lists the right organisations. If the text uses another name "
                     f"for it, add that name to `also_called` for '{holder_id}' in "
                     f"{self._display(HOLDERS_FILE)}."))
-        all_known = set(record["holders"]) <= set(holders)
-        for name, owners in named_in(who_holds, self._names(holders, systems)):
+        all_known = all(holder_id in holders for holder_id in record["holders"])
+        for name, owners in names.found_in(who_holds):
             if all_known and owners and not owners & set(record["holders"]):
                 self.problems.append(Problem(
                     display, record.line_of("holders"),
@@ -369,7 +375,7 @@ class _Loader:
                               HOLDERS_FILE)
                 continue
             system = systems[system_id]
-            if not names_in(who_holds, system.names):
+            if not mentions(who_holds, system.names):
                 self.problems.append(Problem(
                     display, record.line_of("systems"),
                     f"the row lists system '{system_id}', but its who_holds text does not name "

@@ -100,6 +100,24 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class FurtherReading:
+    title: str
+    publisher: str
+    note: str
+
+
+@dataclass(frozen=True)
+class DiscouragedTerm:
+    """A word to avoid in everyday safeguarding language, and what to say instead."""
+
+    term: str
+    forms: tuple[str, ...]
+    instead: str
+    why: str
+    reference: str
+
+
+@dataclass(frozen=True)
 class ProcedureLink:
     title: str
     url: str
@@ -123,31 +141,49 @@ class Guidance:
     conditions: tuple[Condition, ...]
     terms: tuple[Term, ...]
     references: tuple[Reference, ...]
+    further_reading: tuple[FurtherReading, ...]
+    discouraged_terms: tuple[DiscouragedTerm, ...]
     partnership: Partnership
-    _holder_index: dict[str, Holder] = field(init=False, repr=False, compare=False)
+    _index: dict[str, dict] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_holder_index", {holder.id: holder for holder in self.holders})
+        """Index everything once, so each page is rendered without scanning all the data."""
+        rows_by_holder: dict[str, list[tuple[Category, Row]]] = {}
+        for category in self.categories:
+            for row in category.rows:
+                for holder_id in row.holders:
+                    rows_by_holder.setdefault(holder_id, []).append((category, row))
+        systems_by_holder: dict[str, list[System]] = {}
+        for system in self.systems:
+            for holder_id in system.kept_by:
+                systems_by_holder.setdefault(holder_id, []).append(system)
+        object.__setattr__(self, "_index", {
+            "holder": {holder.id: holder for holder in self.holders},
+            "system": {system.id: system for system in self.systems},
+            "condition": {condition.id: condition for condition in self.conditions},
+            "reference": {reference.id: reference for reference in self.references},
+            "rows_by_holder": rows_by_holder,
+            "systems_by_holder": systems_by_holder,
+        })
 
     def holder(self, holder_id: str) -> Holder:
-        return self._holder_index[holder_id]
+        return self._index["holder"][holder_id]
 
     def system(self, system_id: str) -> System:
-        return next(system for system in self.systems if system.id == system_id)
+        return self._index["system"][system_id]
 
     def condition(self, condition_id: str) -> Condition:
-        return next(condition for condition in self.conditions if condition.id == condition_id)
+        return self._index["condition"][condition_id]
 
     def reference(self, reference_id: str) -> Reference:
-        return next(reference for reference in self.references if reference.id == reference_id)
+        return self._index["reference"][reference_id]
 
     def rows_held_by(self, holder_id: str) -> list[tuple[Category, Row]]:
         """Every row naming this holder, in category order, for its 'can contribute' page."""
-        return [(category, row) for category in self.categories for row in category.rows
-                if holder_id in row.holders]
+        return self._index["rows_by_holder"].get(holder_id, [])
 
     def systems_kept_by(self, holder_id: str) -> list[System]:
-        return [system for system in self.systems if holder_id in system.kept_by]
+        return self._index["systems_by_holder"].get(holder_id, [])
 
     @property
     def row_count(self) -> int:

@@ -13,6 +13,7 @@ from . import model
 SOURCES_INDEX = "sources/index.md"
 ORGANISATIONS_INDEX = "organisations/index.md"
 GLOSSARY = "glossary.md"
+REFERENCES = "references.md"
 
 
 def category_page(category: model.Category) -> str:

@@ -25,21 +25,27 @@ def _group_by_category(pairs: Iterable[tuple[model.Category, model.Row]]):
         yield category, [row for _, row in group]
 
 
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target: str) -> str:
+    """A link from the page being rendered to ``target``, as a relative path."""
+    return relative_link(context["page"], target)
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    """One environment for the whole build, so each template is compiled once."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters.update(cell=table_cell, category_page=category_page,
-                               holder_page=holder_page, groupby_category=_group_by_category)
+                               holder_page=holder_page, groupby_category=_group_by_category,
+                               link=_link)
     return environment
 
 
 def render(template: str, *, page: str, guidance: model.Guidance, **values: object) -> str:
     """Render one template for the page at ``page`` (a path under docs/, like sources/x.md)."""
-    environment = _environment().overlay()
-    environment.filters["link"] = lambda target: relative_link(page, target)
-    return environment.get_template(template).render(guidance=guidance, **values)
+    return _environment().get_template(template).render(page=page, guidance=guidance, **values)
 
 
 def category_markdown(category: model.Category, guidance: model.Guidance) -> str:
