@@ -14,7 +14,7 @@ from . import model
 from .problems import DataError, Problem
 from .schema import (EMAIL_ADDRESS, ID_LIST, RECORD_LIST, SLUG, SLUG_ID, TEXT, TEXT_LIST,
                      WEB_ADDRESS, WHOLE_NUMBER, Field, check_record)
-from .wording import NameIndex, mentions
+from .wording import NameIndex, mentions, words
 from .yaml_source import LineDict, LineList, read_yaml
 
 HOLDERS_FILE = "data/holders.yml"
@@ -337,6 +337,7 @@ class _Loader:
              systems: dict[str, model.System], conditions: dict[str, model.Condition],
              row_ids: dict[str, str], names: NameIndex) -> model.Row | None:
         row_id, who_holds = record["id"], record["who_holds"]
+        who_holds_words = words(who_holds)
         problems_before = len(self.problems)
         if row_id in row_ids:
             self.problems.append(Problem(
@@ -351,7 +352,7 @@ class _Loader:
             if holder_id not in holders:
                 self._unknown(display, record.line_of("holders"), holder_id, holders,
                               "organisation", HOLDERS_FILE)
-            elif not mentions(who_holds, holders[holder_id].names):
+            elif not mentions(who_holds_words, holders[holder_id].names):
                 holder = holders[holder_id]
                 self.problems.append(Problem(
                     display, record.line_of("holders"),
@@ -361,7 +362,7 @@ class _Loader:
                     f"for it, add that name to `also_called` for '{holder_id}' in "
                     f"{self._display(HOLDERS_FILE)}."))
         all_known = all(holder_id in holders for holder_id in record["holders"])
-        for name, owners in names.found_in(who_holds):
+        for name, owners in names.found_in(who_holds_words):
             if all_known and owners and not owners & set(record["holders"]):
                 self.problems.append(Problem(
                     display, record.line_of("holders"),
@@ -375,7 +376,7 @@ class _Loader:
                               HOLDERS_FILE)
                 continue
             system = systems[system_id]
-            if not mentions(who_holds, system.names):
+            if not mentions(who_holds_words, system.names):
                 self.problems.append(Problem(
                     display, record.line_of("systems"),
                     f"the row lists system '{system_id}', but its who_holds text does not name "

@@ -8,10 +8,12 @@ the row's length, not to the size of the register.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The lower-case words of a text, ignoring punctuation (so "Children’s" = "children's")."""
     return tuple(_WORD.findall(text.lower().replace("’", "'")))
@@ -33,10 +35,9 @@ class NameIndex:
             owners.add(owner)
         self._longest = max(self._longest, len(key))
 
-    def found_in(self, text: str) -> list[tuple[str, set[str]]]:
-        """The names in ``text``, read left to right taking the longest name at each point, so
-        "Police National Database" is read as a system and not as "Police"."""
-        text_words = words(text)
+    def found_in(self, text_words: tuple[str, ...]) -> list[tuple[str, set[str]]]:
+        """The names in a text's words, read left to right taking the longest name at each point,
+        so "Police National Database" is read as a system and not as "Police"."""
         found, position = [], 0
         while position < len(text_words):
             for length in range(min(self._longest, len(text_words) - position), 0, -1):
@@ -50,9 +51,8 @@ class NameIndex:
         return found
 
 
-def mentions(text: str, names: tuple[str, ...]) -> bool:
-    """Whether any of the names appears in the text as whole words."""
-    text_words = words(text)
+def mentions(text_words: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """Whether any of the names appears, as whole words, in a text's words."""
     for name in names:
         key = words(name)
         if key and any(text_words[start:start + len(key)] == key

@@ -28,46 +28,46 @@ class LineList(list):
 
 
 # libyaml's parser (C) when PyYAML has it: about twenty times faster than the pure-Python one.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null"))
+_scalars = yaml.constructor.SafeConstructor()
 
 
-class _Loader(_BaseLoader):
-    """A safe loader that records lines and reports duplicate keys instead of keeping the last."""
+def _build(node: yaml.Node, display_path: str, problems: list[Problem]) -> Any:
+    """Turn a composed YAML node into plain values, recording lines and reporting repeated keys.
 
-    def __init__(self, stream: str, display_path: str) -> None:
-        super().__init__(stream)
-        self.display_path = display_path
-        self.problems: list[Problem] = []
-
-
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in result:
-            loader.problems.append(Problem(
-                loader.display_path, line,
-                f"'{key}' appears twice here (first on line {result.key_lines[key]})",
-                "Keep one of them: YAML would silently use only the last one.",
-            ))
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = line
-    return result
-
-
-def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(item, deep=True) for item in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [item.start_mark.line + 1 for item in node.value]
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+    Walking the nodes directly, rather than through PyYAML's general constructor, keeps loading
+    fast as the data grows."""
+    if isinstance(node, yaml.MappingNode):
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = _build(key_node, display_path, problems)
+            line = key_node.start_mark.line + 1
+            if key in result:
+                problems.append(Problem(
+                    display_path, line,
+                    f"'{key}' appears twice here (first on line {result.key_lines[key]})",
+                    "Keep one of them: YAML would silently use only the last one.",
+                ))
+            result[key] = _build(value_node, display_path, problems)
+            result.key_lines[key] = line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = LineList(_build(item, display_path, problems) for item in node.value)
+        items.line = node.start_mark.line + 1
+        items.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return items
+    if node.tag == _STR:
+        return node.value
+    if node.tag == _INT:
+        return _scalars.construct_yaml_int(node)
+    if node.tag == _BOOL:
+        return _scalars.construct_yaml_bool(node)
+    if node.tag == _NULL:
+        return None
+    return _scalars.construct_object(node)  # floats, dates and the like
 
 
 def read_yaml(path: Path, display_path: str) -> tuple[Any, list[Problem]]:
@@ -77,9 +77,8 @@ def read_yaml(path: Path, display_path: str) -> tuple[Any, list[Problem]]:
     except UnicodeDecodeError as error:
         return None, [Problem(display_path, 1, f"the file is not UTF-8 text ({error.reason})",
                               "Save the file as UTF-8 in your editor.")]
-    loader = _Loader(text, display_path)
     try:
-        data = loader.get_single_data()
+        node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -90,6 +89,6 @@ def read_yaml(path: Path, display_path: str) -> tuple[Any, list[Problem]]:
             "containing a colon followed by a space, or starting with a quote or bracket, needs "
             "to be wrapped in quotes.",
         )]
-    finally:
-        loader.dispose()
-    return data, loader.problems
+    problems: list[Problem] = []
+    data = None if node is None else _build(node, display_path, problems)
+    return data, problems
