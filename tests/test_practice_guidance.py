@@ -123,3 +123,12 @@ def test_formal_use_can_be_marked(project: Project):
                  "The court heard the allegation. <!-- formal use -->\n\n## Why it matters")
     result = project.build()
     assert result.ok, result.log
+
+
+def test_text_after_an_inserted_table_stays_out_of_the_table(site):
+    """The block after an insert keeps its own shape: a heading stays a heading."""
+    editors = site.page("language/").find_id("for-editors")
+    assert editors is not None and editors.tag == "h2"
+    for url in ("sources/", "language/", ""):
+        cells = [cell.text() for cell in site.page(url).iter("td")]
+        assert not [cell for cell in cells if cell.startswith(("#", "Source:"))], url

@@ -8,7 +8,7 @@ from . import model
 from .problems import DataError, Problem
 from .render import render
 
-INSERT = re.compile(r"^<!--\s*insert:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)
+INSERT = re.compile(r"^<!--[ \t]*insert:[ \t]*([a-z0-9-]+)[ \t]*-->[ \t]*$", re.MULTILINE)
 TEMPLATES = {
     "category-list": "category_list.md.j2",
     "local-procedures": "local_procedures.md.j2",
