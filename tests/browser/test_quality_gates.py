@@ -51,8 +51,10 @@ def test_every_page_loads_only_from_the_local_server_without_errors(browser, sit
 
 
 def test_every_page_works_by_keyboard(browser, site, root_url):
+    # Wait until Material's scripts have settled: a component they replace mid-walk would drop
+    # focus to the page body and end the walk early.
     run_on_every_page(browser, root_url, site_pages(site.site), check_keyboard,
-                      viewport={"width": 1280, "height": 900})
+                      until="networkidle", viewport={"width": 1280, "height": 900})
 
 
 def test_every_page_reflows_at_320_css_pixels(browser, site, root_url):
