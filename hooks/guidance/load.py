@@ -299,7 +299,7 @@ class _Loader:
                         "Give each category a different order number; leave gaps (10, 20, 30) "
                         "so a new one can go in between."))
                 orders.setdefault(data["order"], display)
-            if _is_slug_text(data.get("source")) and data["source"] not in references:
+            if SLUG_ID.accepts(data.get("source")) and data["source"] not in references:
                 self._unknown(display, data.line_of("source"), data["source"], references,
                               "reference", REFERENCES_FILE)
             if isinstance(data.get("rows"), list) and not data["rows"]:
@@ -401,7 +401,3 @@ class _Loader:
             who_holds=" ".join(who_holds.split()), holders=tuple(record["holders"]),
             systems=tuple(record.get("systems", ())), relevant_if=condition,
             source=model.Source(display, line))
-
-
-def _is_slug_text(value: Any) -> bool:
-    return isinstance(value, str) and SLUG.match(value) is not None
