@@ -2,6 +2,7 @@
 """Build benchmark: how much the hooks cost, how the build grows with data, and page weight.
 
 Usage: .venv/bin/python benchmarks/build_benchmark.py [--runs N] [--scales 1,10,100] [--out FILE]
+       .venv/bin/python benchmarks/build_benchmark.py --only scripts
 
 Prints a Markdown report and writes it to benchmarks/results.md. Every build runs in a fresh
 Python process, timed around MkDocs' own load_config() and build(), so start-up costs are equal on
@@ -10,7 +11,9 @@ both sides of each comparison. Targets (from the project's issue tracker):
 - the hooks add at most 10% to build time;
 - build time grows no worse than linearly with the amount of data;
 - validating 100x the real data takes under a second;
-- no kind of page weighs more than a bare Material page plus 20 KB.
+- no kind of page weighs more than a bare Material page plus 20 KB;
+- the thinking tools' scripts come to at most 20 KB together (``--only scripts`` measures just
+  this, in a second, and updates that section of the results).
 """
 
 from __future__ import annotations
@@ -204,7 +207,8 @@ KINDS = {"home page": "index.html", "sources overview": "sources/index.html",
          "category page": "sources/previous-offending/index.html",
          "organisation page": "organisations/police/index.html",
          "organisations list": "organisations/index.html", "glossary": "glossary/index.html",
-         "audit learning": "audit-learning/index.html", "404 page": "404.html"}
+         "audit learning": "audit-learning/index.html", "404 page": "404.html",
+         "tool page (request planner)": "tools/request-planner/index.html"}
 
 
 def weigh(site: Path, page: str) -> dict:
@@ -214,7 +218,7 @@ def weigh(site: Path, page: str) -> dict:
     text = html.decode("utf-8")
     assets: dict[str, list[Path]] = {"css": [], "js": []}
     for kind, pattern in (("css", r'<link rel="stylesheet" href="([^"]+)"'),
-                          ("js", r'<script src="([^"]+)"')):
+                          ("js", r'<script[^>]* src="([^"]+)"')):
         for href in re.findall(pattern, text):
             if "://" in href:
                 continue
@@ -253,6 +257,35 @@ def page_weight(work: Path) -> dict:
     return {"pages": {kind: (weigh(ours / "site", page), weigh(bare / "site", page))
                       for kind, page in KINDS.items()},
             "search_index": (index_size(ours / "site"), index_size(bare / "site"))}
+
+
+TOOL_SCRIPTS = ROOT / "docs" / "assets" / "javascripts" / "tools"
+SCRIPTS_HEADING = "## Thinking tools' scripts"
+
+
+def tool_scripts() -> str:
+    """The report section on the tools' scripts: every module, raw and gzipped, against 20 KB."""
+    lines = [SCRIPTS_HEADING, "",
+             "Every module in `docs/assets/javascripts/tools/`, as served (no minifying).", "",
+             "| Script | Raw (KB) | Gzipped (KB) |", "| --- | --- | --- |"]
+    total = b""
+    for path in sorted(TOOL_SCRIPTS.glob("*.js")):
+        data = path.read_bytes()
+        total += data
+        lines.append(f"| {path.name} | {kb(len(data))} | {kb(len(gzip.compress(data)))} |")
+    lines += [f"| All together | {kb(len(total))} | {kb(len(gzip.compress(total)))} |", "",
+              f"Target at most 20 KB raw for all tools together: "
+              f"{'met' if len(total) <= 20 * 1024 else 'NOT met'}.", ""]
+    return "\n".join(lines)
+
+
+def replace_section(text: str, heading: str, section: str) -> str:
+    """``text`` with the section under ``heading`` replaced by ``section`` (or added at the end)."""
+    start = text.find(heading)
+    if start < 0:
+        return text.rstrip("\n") + "\n\n" + section
+    end = text.find("\n## ", start + len(heading))
+    return text[:start] + section + (text[end + 1:] if end >= 0 else "")
 
 
 # Report ------------------------------------------------------------------------------------------
@@ -327,7 +360,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
+    parser.add_argument("--only", choices=["scripts"],
+                        help="measure only the tools' scripts and update that section")
     arguments = parser.parse_args()
+    if arguments.only == "scripts":
+        section = tool_scripts()
+        print(section)
+        previous = arguments.out.read_text(encoding="utf-8") if arguments.out.exists() else ""
+        arguments.out.write_text(replace_section(previous, SCRIPTS_HEADING, section),
+                                 encoding="utf-8")
+        return
     with tempfile.TemporaryDirectory(prefix="guidance-benchmark-") as folder:
         work = Path(folder)
         cost = hooks_cost(work, arguments.runs)
@@ -335,7 +377,7 @@ def main() -> None:
         scales = growth(work, [int(scale) for scale in arguments.scales.split(",")])
         print(f"growth measured: {scales}", file=sys.stderr, flush=True)
         weight = page_weight(work)
-    text = report(cost, scales, weight)
+    text = report(cost, scales, weight) + "\n" + tool_scripts()
     print(text)
     arguments.out.write_text(text, encoding="utf-8")
 

@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
         return 1
     print(f"The guidance data is fine: {len(guidance.categories)} categories, "
           f"{guidance.row_count} rows, {len(guidance.holders)} organisations, "
-          f"{len(guidance.terms)} glossary entries.")
+          f"{len(guidance.terms)} glossary entries, {len(guidance.checklists)} checklists.")
     return 0
 
 

@@ -64,7 +64,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     assert _guidance is not None
     if page.file.generated_by is None:
         try:
-            markdown = fill_inserts(markdown, page=page.file.src_uri, guidance=_guidance)
+            markdown = fill_inserts(markdown, page=page.file.src_uri, guidance=_guidance,
+                                    directory_urls=config.use_directory_urls)
         except DataError as error:
             raise PluginError(error.report()) from None
     return markdown + _tooltips

@@ -6,16 +6,17 @@ list at once rather than fixing one error per build.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
-from typing import Any, Iterator
 
 from . import model
 from .problems import DataError, Problem
 from .schema import (EMAIL_ADDRESS, ID_LIST, RECORD_LIST, SLUG, SLUG_ID, TEXT, TEXT_LIST,
-                     WEB_ADDRESS, WHOLE_NUMBER, Field, check_record)
+                     WEB_ADDRESS, WHOLE_NUMBER, Field)
 from .wording import NameIndex, mentions, words
-from .yaml_source import LineDict, LineList, read_yaml
+from .links import LinkTargets
+from .load_tools import ToolLoader
+from .reading import DataReader
+from .yaml_source import LineDict
 
 HOLDERS_FILE = "data/holders.yml"
 CONDITIONS_FILE = "data/conditions.yml"
@@ -54,82 +55,7 @@ def load_guidance(docs_dir: Path) -> model.Guidance:
     return _Loader(docs_dir).load()
 
 
-class _Loader:
-    def __init__(self, docs_dir: Path) -> None:
-        self.docs_dir = docs_dir
-        self.problems: list[Problem] = []
-        # Ids of records that have problems of their own: a reference to one is not reported
-        # again as unknown, so one mistake gives one message.
-        self.broken_ids: set[str] = set()
-
-    # Reading files -------------------------------------------------------------------------
-
-    def _display(self, relative: str) -> str:
-        return f"{self.docs_dir.name}/{relative}"
-
-    def _read(self, relative: str, fields: dict[str, Field], what: str) -> LineDict | None:
-        path, display = self.docs_dir / relative, self._display(relative)
-        if not path.is_file():
-            self.problems.append(Problem(display, 1, "this file is missing",
-                                         f"Restore {display} from the main branch."))
-            return None
-        data, problems = read_yaml(path, display)
-        self.problems += problems
-        if data is None and not problems:
-            self.problems.append(Problem(display, 1, "this file is empty",
-                                         f"Fill in {what}, or restore it from the main branch."))
-            return None
-        if data is None:
-            return None
-        found = check_record(data, fields, path=display, line=1, what=what)
-        self.problems += found
-        return data if isinstance(data, LineDict) else None
-
-    def _records(self, parent: LineDict, key: str, fields: dict[str, Field], *, display: str,
-                 what: str) -> Iterator[tuple[LineDict, int]]:
-        """Yield each valid record of a list field with its line; report the invalid ones."""
-        items = parent.get(key)
-        if not isinstance(items, LineList):
-            return
-        for item, line in zip(items, items.item_lines):
-            found = check_record(item, fields, path=display, line=line, what=what)
-            self.problems += found
-            if not found:
-                yield item, line
-            elif isinstance(item, dict) and isinstance(item.get("id"), str):
-                self.broken_ids.add(item["id"])
-
-    def _entries(self, parent: LineDict, key: str, fields: dict[str, Field], *, display: str,
-                 what: str, unique: str = "id", label: str) -> list[tuple[LineDict, int]]:
-        """The valid records of a list field; a repeated ``unique`` value is reported, not kept."""
-        seen: dict[str, int] = {}
-        kept = []
-        for record, line in self._records(parent, key, fields, display=display, what=what):
-            value = record[unique]
-            if value in seen:
-                self.problems.append(Problem(
-                    display, record.line_of(unique),
-                    f"{label} '{value}' is used twice (first on line {seen[value]})",
-                    f"Each {label} must be different: change one of them.",
-                ))
-                continue
-            seen[value] = record.line_of(unique)
-            kept.append((record, line))
-        return kept
-
-    def _unknown(self, display: str, line: int, value: str, known: dict[str, Any], what: str,
-                 register: str) -> None:
-        if value in self.broken_ids:
-            return
-        close = difflib.get_close_matches(value, list(known), n=1)
-        suggestion = f"Did you mean '{close[0]}'? " if close else ""
-        self.problems.append(Problem(
-            display, line, f"unknown {what} '{value}'",
-            f"{suggestion}Use an id listed in {self._display(register)}, or add it there first.",
-        ))
-
-    # The whole load ------------------------------------------------------------------------
-
+class _Loader(DataReader):
     def load(self) -> model.Guidance:
         holders, systems = self._load_register()
         people, conditions = self._load_conditions()
@@ -138,6 +64,12 @@ class _Loader:
         discouraged = self._load_language(references)
         partnership = self._load_partnership()
         categories = self._load_categories(holders, systems, conditions, references)
+        targets = LinkTargets.of(self.docs_dir, categories=categories,
+                                 holders=list(holders.values()), terms=terms,
+                                 references=list(references.values()),
+                                 category_heading_ids=CATEGORY_PAGE_HEADING_IDS)
+        tools = ToolLoader(self, targets=targets, references=references, people=people)
+        reminders, checklists = tools.reminders(), tools.checklists()
         if self.problems:
             raise DataError(self.problems)
         assert partnership is not None
@@ -147,28 +79,29 @@ class _Loader:
             conditions=tuple(conditions.values()), terms=tuple(terms),
             references=tuple(references.values()), further_reading=tuple(further_reading),
             discouraged_terms=tuple(discouraged), partnership=partnership,
+            checklists=tuple(checklists), reminders=tuple(reminders),
         )
 
     def _load_register(self) -> tuple[dict[str, model.Holder], dict[str, model.System]]:
-        display = self._display(HOLDERS_FILE)
-        data = self._read(HOLDERS_FILE, {"holders": Field(RECORD_LIST), "systems":
+        display = self.display(HOLDERS_FILE)
+        data = self.read(HOLDERS_FILE, {"holders": Field(RECORD_LIST), "systems":
                                          Field(RECORD_LIST, False)}, "the register of holders")
         holders: dict[str, model.Holder] = {}
         systems: dict[str, model.System] = {}
         if data is None:
             return holders, systems
-        for record, line in self._entries(
+        for record, line in self.entries(
                 data, "holders", HOLDER, display=display, what="an organisation",
                 label="organisation id"):
             holders[record["id"]] = model.Holder(
                 id=record["id"], name=record["name"].strip(), description=record["description"],
                 also_called=tuple(record.get("also_called", ())), source=model.Source(display, line))
-        for record, line in self._entries(
+        for record, line in self.entries(
                 data, "systems", SYSTEM, display=display, what="a system",
                 label="system id"):
             for holder_id in record["kept_by"]:
                 if holder_id not in holders:
-                    self._unknown(display, record.line_of("kept_by"), holder_id, holders,
+                    self.unknown(display, record.line_of("kept_by"), holder_id, holders,
                                   "organisation", HOLDERS_FILE)
             systems[record["id"]] = model.System(
                 id=record["id"], name=record["name"].strip(), description=record["description"],
@@ -177,23 +110,23 @@ class _Loader:
         return holders, systems
 
     def _load_conditions(self) -> tuple[dict[str, model.Person], dict[str, model.Condition]]:
-        display = self._display(CONDITIONS_FILE)
-        data = self._read(CONDITIONS_FILE, {"people": Field(RECORD_LIST),
+        display = self.display(CONDITIONS_FILE)
+        data = self.read(CONDITIONS_FILE, {"people": Field(RECORD_LIST),
                                             "conditions": Field(RECORD_LIST)}, "the conditions")
         people: dict[str, model.Person] = {}
         conditions: dict[str, model.Condition] = {}
         if data is None:
             return people, conditions
-        for record, _ in self._entries(
+        for record, _ in self.entries(
                 data, "people", PERSON, display=display, what="a kind of person",
                 label="person id"):
             people[record["id"]] = model.Person(id=record["id"], label=record["label"])
-        for record, _ in self._entries(
+        for record, _ in self.entries(
                 data, "conditions", CONDITION, display=display, what="a condition",
                 label="condition id"):
             for person_id in record["applies_to"]:
                 if person_id not in people:
-                    self._unknown(display, record.line_of("applies_to"), person_id, people,
+                    self.unknown(display, record.line_of("applies_to"), person_id, people,
                                   "kind of person", CONDITIONS_FILE)
             conditions[record["id"]] = model.Condition(
                 id=record["id"], wording=" ".join(record["wording"].split()),
@@ -201,23 +134,23 @@ class _Loader:
         return people, conditions
 
     def _load_glossary(self) -> list[model.Term]:
-        display = self._display(GLOSSARY_FILE)
-        data = self._read(GLOSSARY_FILE, {"terms": Field(RECORD_LIST)}, "the glossary")
+        display = self.display(GLOSSARY_FILE)
+        data = self.read(GLOSSARY_FILE, {"terms": Field(RECORD_LIST)}, "the glossary")
         if data is None:
             return []
-        entries = self._entries(data, "terms", TERM, display=display, what="a glossary entry",
+        entries = self.entries(data, "terms", TERM, display=display, what="a glossary entry",
                                 unique="term", label="term")
         return [model.Term(term=record["term"].strip(), meaning=record["meaning"].strip(),
                            note=record.get("note", "").strip()) for record, _ in entries]
 
     def _load_references(self) -> tuple[dict[str, model.Reference], list[model.FurtherReading]]:
-        display = self._display(REFERENCES_FILE)
-        data = self._read(REFERENCES_FILE, {"references": Field(RECORD_LIST),
+        display = self.display(REFERENCES_FILE)
+        data = self.read(REFERENCES_FILE, {"references": Field(RECORD_LIST),
                                             "further_reading": Field(RECORD_LIST, False)},
                           "the references")
         if data is None:
             return {}, []
-        entries = self._entries(data, "references", REFERENCE, display=display,
+        entries = self.entries(data, "references", REFERENCE, display=display,
                                 what="a reference", label="reference id")
         references = {record["id"]: model.Reference(
             id=record["id"], citation=" ".join(record["citation"].split()), url=record.get("url"))
@@ -225,21 +158,21 @@ class _Loader:
         reading = [model.FurtherReading(title=" ".join(record["title"].split()),
                                         publisher=" ".join(record["publisher"].split()),
                                         note=" ".join(record.get("note", "").split()))
-                   for record, _ in self._records(data, "further_reading", READING,
+                   for record, _ in self.records(data, "further_reading", READING,
                                                   display=display, what="a further reading item")]
         return references, reading
 
     def _load_language(self, references: dict[str, model.Reference]) -> list[model.DiscouragedTerm]:
-        display = self._display(LANGUAGE_FILE)
-        data = self._read(LANGUAGE_FILE, {"discouraged": Field(RECORD_LIST)},
+        display = self.display(LANGUAGE_FILE)
+        data = self.read(LANGUAGE_FILE, {"discouraged": Field(RECORD_LIST)},
                           "the list of discouraged terms")
         if data is None:
             return []
         terms = []
-        for record, _ in self._entries(data, "discouraged", DISCOURAGED, display=display,
+        for record, _ in self.entries(data, "discouraged", DISCOURAGED, display=display,
                                        what="a discouraged term", unique="term", label="term"):
             if record["source"] not in references:
-                self._unknown(display, record.line_of("source"), record["source"], references,
+                self.unknown(display, record.line_of("source"), record["source"], references,
                               "reference", REFERENCES_FILE)
             terms.append(model.DiscouragedTerm(
                 term=record["term"], forms=tuple(record.get("forms", ())),
@@ -248,12 +181,12 @@ class _Loader:
         return terms
 
     def _load_partnership(self) -> model.Partnership | None:
-        display = self._display(PARTNERSHIP_FILE)
-        data = self._read(PARTNERSHIP_FILE, PARTNERSHIP, "the partnership settings")
+        display = self.display(PARTNERSHIP_FILE)
+        data = self.read(PARTNERSHIP_FILE, PARTNERSHIP, "the partnership settings")
         if data is None or not isinstance(data.get("local_procedures"), list):
             return None
         links = [model.ProcedureLink(title=record["title"], url=record["url"])
-                 for record, _ in self._records(data, "local_procedures", PROCEDURE,
+                 for record, _ in self.records(data, "local_procedures", PROCEDURE,
                                                 display=display, what="a local procedures link")]
         if not data["local_procedures"]:
             self.problems.append(Problem(display, data.line_of("local_procedures"),
@@ -272,7 +205,7 @@ class _Loader:
         files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
         if not files:
             self.problems.append(Problem(
-                self._display(CATEGORIES_DIR), 1, "there are no category files (*.yml) here",
+                self.display(CATEGORIES_DIR), 1, "there are no category files (*.yml) here",
                 "Each category of information sources is one .yml file in this folder."))
         categories: list[model.Category] = []
         row_ids: dict[str, str] = {}
@@ -280,14 +213,14 @@ class _Loader:
         orders: dict[int, str] = {}
         for path in files:
             relative = f"{CATEGORIES_DIR}/{path.name}"
-            display = self._display(relative)
+            display = self.display(relative)
             if not SLUG.match(path.stem):
                 self.problems.append(Problem(
                     display, 1, "the file name is not usable as a web address",
                     "Rename it to lower-case words joined by hyphens, like `mental-health.yml`."))
                 continue
             problems_before = len(self.problems)
-            data = self._read(relative, CATEGORY, "a category")
+            data = self.read(relative, CATEGORY, "a category")
             if data is None:
                 continue
             fields_ok = len(self.problems) == problems_before
@@ -300,14 +233,14 @@ class _Loader:
                         "so a new one can go in between."))
                 orders.setdefault(data["order"], display)
             if SLUG_ID.accepts(data.get("source")) and data["source"] not in references:
-                self._unknown(display, data.line_of("source"), data["source"], references,
+                self.unknown(display, data.line_of("source"), data["source"], references,
                               "reference", REFERENCES_FILE)
             if isinstance(data.get("rows"), list) and not data["rows"]:
                 self.problems.append(Problem(display, data.line_of("rows"),
                                              "this category has no rows",
                                              "Add at least one row under `rows:`."))
             rows = [self._row(record, line, display, holders, systems, conditions, row_ids, names)
-                    for record, line in self._records(data, "rows", ROW, display=display,
+                    for record, line in self.records(data, "rows", ROW, display=display,
                                                       what="a row")]
             if not fields_ok:
                 continue
@@ -350,7 +283,7 @@ class _Loader:
         row_ids.setdefault(row_id, f"{display}:{record.line_of('id')}")
         for holder_id in record["holders"]:
             if holder_id not in holders:
-                self._unknown(display, record.line_of("holders"), holder_id, holders,
+                self.unknown(display, record.line_of("holders"), holder_id, holders,
                               "organisation", HOLDERS_FILE)
             elif not mentions(who_holds_words, holders[holder_id].names):
                 holder = holders[holder_id]
@@ -360,7 +293,7 @@ class _Loader:
                     f"'{holder.name}'",
                     f"Check the row lists the right organisations. If the text uses another name "
                     f"for it, add that name to `also_called` for '{holder_id}' in "
-                    f"{self._display(HOLDERS_FILE)}."))
+                    f"{self.display(HOLDERS_FILE)}."))
         all_known = all(holder_id in holders for holder_id in record["holders"])
         for name, owners in names.found_in(who_holds_words):
             if all_known and owners and not owners & set(record["holders"]):
@@ -372,7 +305,7 @@ class _Loader:
                     "text names it for another reason, reword the text."))
         for system_id in record.get("systems", ()):
             if system_id not in systems:
-                self._unknown(display, record.line_of("systems"), system_id, systems, "system",
+                self.unknown(display, record.line_of("systems"), system_id, systems, "system",
                               HOLDERS_FILE)
                 continue
             system = systems[system_id]
@@ -392,7 +325,7 @@ class _Loader:
                     "`systems`."))
         condition = record.get("relevant_if")
         if condition is not None and condition not in conditions:
-            self._unknown(display, record.line_of("relevant_if"), condition, conditions,
+            self.unknown(display, record.line_of("relevant_if"), condition, conditions,
                           "condition", CONDITIONS_FILE)
         if len(self.problems) > problems_before:
             return None

@@ -98,6 +98,11 @@ class Reference:
     citation: str
     url: str | None
 
+    @property
+    def short(self) -> str:
+        """The citation's first sentence, without Markdown emphasis, for a link's words."""
+        return self.citation.replace("*", "").split(". ")[0].rstrip(".")
+
 
 @dataclass(frozen=True)
 class FurtherReading:
@@ -131,6 +136,65 @@ class Partnership:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """One choice a practitioner can make for a checklist item."""
+
+    id: str
+    label: str
+    needs_attention: bool
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """A question or element in a checklist tool, and what to do when its answer needs attention."""
+
+    id: str
+    text: str
+    attention: str
+    guidance: str  # a page under docs/, perhaps with #section
+    guidance_title: str
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    id: str
+    title: str
+    guidance: str
+    guidance_title: str
+    sources: tuple[str, ...]
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A thinking tool made of choices only: the threshold reflection, the safety plan check."""
+
+    id: str
+    title: str
+    summary_title: str
+    note: str
+    groups: tuple[ChecklistGroup, ...]
+    source: Source
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        return tuple(item for group in self.groups for item in group.items)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """Something the request planner reminds the practitioner of, perhaps only for some people."""
+
+    id: str
+    text: str
+    applies_to: tuple[str, ...]  # ids of kinds of person; every kind when empty
+    guidance: str
+    guidance_title: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Guidance:
     """Everything the site generates pages from, checked and cross-referenced."""
 
@@ -144,6 +208,8 @@ class Guidance:
     further_reading: tuple[FurtherReading, ...]
     discouraged_terms: tuple[DiscouragedTerm, ...]
     partnership: Partnership
+    checklists: tuple[Checklist, ...] = ()
+    reminders: tuple[Reminder, ...] = ()
     _index: dict[str, dict] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -162,6 +228,7 @@ class Guidance:
             "system": {system.id: system for system in self.systems},
             "condition": {condition.id: condition for condition in self.conditions},
             "reference": {reference.id: reference for reference in self.references},
+            "checklist": {checklist.id: checklist for checklist in self.checklists},
             "rows_by_holder": rows_by_holder,
             "systems_by_holder": systems_by_holder,
         })
@@ -177,6 +244,9 @@ class Guidance:
 
     def reference(self, reference_id: str) -> Reference:
         return self._index["reference"][reference_id]
+
+    def checklist(self, checklist_id: str) -> Checklist:
+        return self._index["checklist"][checklist_id]
 
     def rows_held_by(self, holder_id: str) -> list[tuple[Category, Row]]:
         """Every row naming this holder, in category order, for its 'can contribute' page."""

@@ -14,6 +14,7 @@ from .yaml_source import LineDict
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 URL = re.compile(r"^https?://\S+$")
+PAGE_LINK = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.md(?:#[A-Za-z0-9_-]+)?$")
 
 
 def _is_text(value: Any) -> bool:
@@ -53,6 +54,10 @@ EMAIL_ADDRESS = Kind(lambda value: _is_text(value) and EMAIL.match(value) is not
                      "an email address, like guidance@example.org")
 WEB_ADDRESS = Kind(lambda value: _is_text(value) and URL.match(value) is not None,
                    "a web address starting with https://")
+YES_OR_NO = Kind(lambda value: isinstance(value, bool), "true or false")
+PAGE_ADDRESS = Kind(lambda value: isinstance(value, str) and PAGE_LINK.match(value) is not None,
+                    "a page under docs/, perhaps with a section, like "
+                    "audit-learning/retraction.md#good-practice")
 RECORD_LIST = Kind(lambda value: isinstance(value, list), "a list of entries, each starting with -")
 
 

@@ -67,9 +67,10 @@ def block_other_hosts(context: BrowserContext, base: str) -> None:
     context.route("**/*", route)
 
 
-def check_axe(visit: Visit, name: str) -> list[Failure]:
-    """axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules and best practice."""
-    results = _AXE.run(visit.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+def check_axe(visit: Visit, name: str, *, within: str | None = None) -> list[Failure]:
+    """axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules and best practice; ``within`` (a
+    CSS selector) limits it to one part of the page."""
+    results = _AXE.run(visit.page, context=within, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
                                             "resultTypes": ["violations"]})
     return [Failure(name, f"axe {violation['id']} ({violation['help']})",
                     " ".join(map(str, node["target"])))
@@ -93,8 +94,22 @@ _CONTROLS = """() => {
     && element.getBoundingClientRect().width > 0 && !element.closest('[inert], [hidden]');
   const controls = [...document.querySelectorAll(selector)]
     .filter(element => !element.disabled && element.tabIndex >= 0 && shown(element));
-  controls.forEach((element, index) => element.dataset.qaControl = String(index));
-  return controls.map(describe);
+  // Tab reaches one radio button of a group, and the arrow keys the rest, so a group is one
+  // control: reaching any of its buttons counts.
+  const groups = new Map();
+  const listed = [];
+  for (const element of controls) {
+    const group = element.type === 'radio' && element.name
+      ? `${element.form ? [...document.forms].indexOf(element.form) : -1}:${element.name}` : null;
+    if (group && groups.has(group)) {
+      element.dataset.qaControl = groups.get(group);
+      continue;
+    }
+    element.dataset.qaControl = String(listed.length);
+    if (group) groups.set(group, element.dataset.qaControl);
+    listed.push(element);
+  }
+  return listed.map(describe);
   function describe(element) {
     const text = (element.getAttribute('aria-label') || element.textContent || element.title
       || element.name || '').trim().replace(/\\s+/g, ' ').slice(0, 50);

@@ -1,0 +1,84 @@
+// The information request planner: hides records that do not apply to the person of concern or
+// to the kinds of information chosen, and copies or prints the list. See tool-kit.js.
+import { actions, enhance, keepOptions, options, words } from "./tool-kit.js"
+
+enhance('[data-tool="request-planner"]', (root, data) => {
+  const form = root.querySelector("[data-tool-choices]")
+  const status = root.querySelector("[data-tool-status]")
+  const choice = root.querySelector("[data-planner-choice]")
+  const empty = root.querySelector("[data-planner-empty]")
+  const people = [...form.querySelectorAll('input[name="person"]')]
+  const kinds = [...form.querySelectorAll('input[name="category"]')]
+  const holders = [...root.querySelectorAll("[data-holder]")]
+  const reminders = [...root.querySelectorAll("[data-reminder]")]
+  form.hidden = false
+  root.querySelector("[data-tool-actions]").hidden = false
+  form.addEventListener("submit", event => event.preventDefault())
+
+  const chosen = () => ({
+    person: people.find(input => input.checked)?.value ?? "",
+    kinds: kinds.filter(input => input.checked).map(input => input.value),
+  })
+
+  function restore() {
+    const params = options()
+    for (const input of people) input.checked = input.value === params.get("person")
+    if (params.has("categories")) {
+      const wanted = params.get("categories").split(",")
+      for (const input of kinds) input.checked = wanted.includes(input.value)
+    }
+  }
+
+  function describe({ person, kinds: picked }) {
+    const who = person ? `Person of concern: ${data.people[person]}.`
+      : "Person of concern: not chosen, so every record is listed."
+    const what = picked.length === kinds.length ? "all"
+      : picked.map(id => data.categories[id]).join(", ") || "none"
+    return `${who} Kinds of information: ${what}.`
+  }
+
+  function show(announce) {
+    const state = chosen()
+    const applies = list => !state.person || !list.length || list.includes(state.person)
+    let records = 0
+    let shown = 0
+    for (const holder of holders) {
+      let count = 0
+      for (const entry of holder.querySelectorAll("li")) {
+        const condition = entry.dataset.condition
+        entry.hidden = !state.kinds.includes(entry.dataset.category)
+          || (condition && !applies(data.conditions[condition]))
+        count += !entry.hidden
+      }
+      holder.hidden = !count
+      records += count
+      shown += count > 0
+    }
+    for (const reminder of reminders)
+      reminder.hidden = !applies(data.reminders[reminder.dataset.reminder])
+    empty.hidden = records > 0
+    choice.textContent = describe(state)
+    const pairs = state.person ? [["person", state.person]] : []
+    if (state.kinds.length < kinds.length) pairs.push(["categories", state.kinds.join(",")])
+    keepOptions(pairs)
+    if (announce) status.textContent = `${records} requests to ${shown} organisations.`
+  }
+
+  function text() {
+    const lines = ["Information requests about a person of concern", words(choice), ""]
+    const visible = reminders.filter(reminder => !reminder.hidden)
+    if (visible.length) lines.push("Remember:", ...visible.map(r => `- ${words(r.lastElementChild)}`), "")
+    for (const holder of holders.filter(holder => !holder.hidden)) {
+      lines.push(words(holder.querySelector("h3")))
+      for (const entry of holder.querySelectorAll("li:not([hidden])")) lines.push(`- ${words(entry)}`)
+      lines.push("")
+    }
+    lines.push(`From ${document.title}: ${location.href}`)
+    return lines.join("\n")
+  }
+
+  form.addEventListener("change", () => show(true))
+  actions(root, status, { text, reset: () => { form.reset(); show(false) } })
+  restore()
+  show(false)
+})

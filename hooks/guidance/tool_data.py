@@ -1,0 +1,66 @@
+"""What the thinking tools' scripts need, as plain data for JSON; the pages carry the same content
+as HTML, so each tool is a readable checklist before any script runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import model
+from .pages import relative_url
+
+
+@dataclass(frozen=True)
+class PlannerEntry:
+    """One record to ask one organisation about: a row, and the systems that organisation keeps
+    it on."""
+
+    category: model.Category
+    row: model.Row
+    systems: tuple[model.System, ...]
+
+
+def planner_groups(guidance: model.Guidance) -> list[tuple[model.Holder, list[PlannerEntry]]]:
+    """Every organisation that holds a record, in the register's order, with what to ask it for.
+
+    A row held by several organisations is listed under each of them, because each is asked
+    separately."""
+    groups = []
+    for holder in guidance.holders:
+        entries = [PlannerEntry(category, row, tuple(
+            guidance.system(system_id) for system_id in row.systems
+            if holder.id in guidance.system(system_id).kept_by))
+            for category, row in guidance.rows_held_by(holder.id)]
+        if entries:
+            groups.append((holder, entries))
+    return groups
+
+
+def planner_data(guidance: model.Guidance) -> dict:
+    """The choices the planner offers and what each hides or shows; the entries are in the HTML."""
+    return {
+        "people": {person.id: person.label for person in guidance.people},
+        "conditions": {condition.id: list(condition.applies_to)
+                       for condition in guidance.conditions},
+        "categories": {category.id: category.short_title for category in guidance.categories},
+        "reminders": {reminder.id: list(reminder.applies_to) for reminder in guidance.reminders},
+    }
+
+
+def checklist_data(checklist: model.Checklist, *, page: str, directory_urls: bool) -> dict:
+    """Every item with its answers and what to do when one needs attention, for the summary."""
+    return {
+        "id": checklist.id,
+        "title": checklist.title,
+        "summaryTitle": checklist.summary_title,
+        "note": checklist.note,
+        "items": [{
+            "id": item.id,
+            "group": group.title,
+            "text": item.text,
+            "attention": item.attention,
+            "guidance": relative_url(page, item.guidance, directory_urls=directory_urls),
+            "guidanceTitle": item.guidance_title,
+            "answers": [{"id": answer.id, "label": answer.label,
+                         "needsAttention": answer.needs_attention} for answer in item.answers],
+        } for group in checklist.groups for item in group.items],
+    }

@@ -1,0 +1,451 @@
+"""The thinking tools in real Chromium: choices give the right output, the address restores them,
+copy and print give the result, the page is a checklist without JavaScript, nothing is stored or
+sent, and axe passes in every state.
+
+What each tool should show is worked out here from the data files, not written down by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+from guidance.load import load_guidance
+from guidance.model import Guidance
+from guidance.tool_data import planner_groups
+from tests.browser.checks import (Failure, Visit, check_axe, check_keyboard, check_print,
+                                  open_page)
+from tests.browser.conftest import new_context
+
+ROOT = Path(__file__).resolve().parents[2]
+PLANNER = "tools/request-planner/"
+REFLECTION = "tools/threshold-reflection/"
+SAFETY_PLAN = "tools/safety-plan-check/"
+CHECKLISTS = {REFLECTION: "threshold-reflection", SAFETY_PLAN: "safety-plan-check"}
+
+_STORAGE = """async () => ({
+  local: Object.fromEntries(Object.entries(localStorage)),
+  session: Object.fromEntries(Object.entries(sessionStorage)),
+  cookie: document.cookie,
+  databases: (await indexedDB.databases()).map(database => database.name),
+})"""
+
+
+@pytest.fixture(scope="module")
+def guidance() -> Guidance:
+    return load_guidance(ROOT / "docs")
+
+
+@pytest.fixture
+def context(browser, root_url) -> Iterator[BrowserContext]:
+    context = new_context(browser, root_url, viewport={"width": 1280, "height": 900},
+                          permissions=["clipboard-read", "clipboard-write"])
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+def open_tool(context: BrowserContext, url: str) -> Page:
+    """Open a tool page and wait until its script has taken over."""
+    page = open_page(context, url, until="networkidle").page
+    page.wait_for_selector("[data-tool][data-enhanced]", state="attached")
+    return page
+
+
+def shown_entries(page: Page) -> set[tuple[str, str]]:
+    """The planner's visible records, as (organisation id, row id)."""
+    return {tuple(pair) for pair in page.evaluate("""() =>
+      [...document.querySelectorAll('[data-holder] li')].filter(li => li.checkVisibility())
+        .map(li => [li.closest('[data-holder]').dataset.holder,
+                    new URL(li.querySelector('a').href).hash.slice(1)])""")}
+
+
+def expected_entries(guidance: Guidance, person: str | None,
+                     categories: set[str] | None = None) -> set[tuple[str, str]]:
+    """What the planner should list: a record shows when its category is chosen and any
+    condition on it applies to the person chosen (every record when none is chosen)."""
+    expected = set()
+    for holder, entries in planner_groups(guidance):
+        for entry in entries:
+            condition = entry.row.relevant_if
+            if categories is not None and entry.category.id not in categories:
+                continue
+            if person and condition and person not in guidance.condition(condition).applies_to:
+                continue
+            expected.add((holder.id, entry.row.id))
+    return expected
+
+
+def reminders_shown(page: Page) -> set[str]:
+    return set(page.evaluate("""() => [...document.querySelectorAll('[data-reminder]')]
+      .filter(element => element.checkVisibility()).map(element => element.dataset.reminder)"""))
+
+
+def query(page: Page) -> str:
+    return urlsplit(page.url).query
+
+
+def clipboard(page: Page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def axe_failures(page: Page, name: str, *, within: str | None = None) -> list[Failure]:
+    return check_axe(Visit(page, page.url), name, within=within)
+
+
+# The request planner -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("person", ["adult", "adult-known-to-youth-justice", "child"])
+def test_planner_lists_what_applies_to_each_person(context, root_url, guidance, person):
+    page = open_tool(context, root_url + PLANNER)
+    assert shown_entries(page) == expected_entries(guidance, None), "before a choice, list all"
+    page.get_by_label(next(p.label for p in guidance.people if p.id == person), exact=True).check()
+    assert shown_entries(page) == expected_entries(guidance, person)
+    assert query(page) == f"person={person}"
+    wanted = {r.id for r in guidance.reminders if not r.applies_to or person in r.applies_to}
+    assert reminders_shown(page) == wanted
+    status = page.locator("[data-tool-status]")
+    assert status.get_attribute("role") == "status"
+    organisations = {holder for holder, _ in expected_entries(guidance, person)}
+    assert status.inner_text() == (f"{len(expected_entries(guidance, person))} requests to "
+                                   f"{len(organisations)} organisations.")
+
+
+def test_the_child_reminder_and_child_only_records_differ_between_adult_and_child(
+        context, root_url, guidance):
+    adult = open_tool(context, root_url + PLANNER + "?person=adult")
+    child = open_tool(context, root_url + PLANNER + "?person=child")
+    assert "child-needs-first" in reminders_shown(child)
+    assert "child-needs-first" not in reminders_shown(adult)
+    assert "previous-names-and-areas" in reminders_shown(adult) & reminders_shown(child)
+    only_child = shown_entries(child) - shown_entries(adult)
+    assert only_child, "some records apply only to a child"
+    assert all(guidance.condition(row.relevant_if).applies_to
+               for category in guidance.categories for row in category.rows
+               if row.id in {row_id for _, row_id in only_child})
+
+
+def test_planner_categories_and_the_address_round_trip(context, root_url, guidance):
+    page = open_tool(context, root_url + PLANNER)
+    page.get_by_label("An adult", exact=True).check()
+    keep = {guidance.categories[0].id, guidance.categories[-1].id}
+    for category in guidance.categories:
+        if category.id not in keep:
+            page.get_by_label(category.short_title, exact=True).uncheck()
+    expected = expected_entries(guidance, "adult", keep)
+    assert shown_entries(page) == expected
+    hidden_holders = page.evaluate("""() => [...document.querySelectorAll('[data-holder]')]
+      .filter(section => !section.checkVisibility()).map(section => section.dataset.holder)""")
+    assert set(hidden_holders) == ({holder.id for holder, _ in planner_groups(guidance)}
+                                   - {holder for holder, _ in expected})
+    ordered = ",".join(c.id for c in guidance.categories if c.id in keep)
+    assert query(page) == f"person=adult&categories={ordered}"
+
+    again = open_tool(context, page.url)
+    assert again.get_by_label("An adult", exact=True).is_checked()
+    assert shown_entries(again) == expected
+    assert again.locator("[data-planner-choice]").inner_text() == \
+        page.locator("[data-planner-choice]").inner_text()
+
+    for category in guidance.categories:
+        if category.id in keep:
+            again.get_by_label(category.short_title, exact=True).uncheck()
+    assert shown_entries(again) == set()
+    assert again.locator("[data-planner-empty]").is_visible()
+    assert query(again) == "person=adult&categories="
+
+
+def test_planner_ignores_options_it_does_not_know(context, root_url, guidance):
+    page = open_tool(context, root_url + PLANNER + "?person=someone&categories=nonsense,"
+                     + guidance.categories[0].id)
+    assert shown_entries(page) == expected_entries(guidance, None, {guidance.categories[0].id})
+    assert query(page) == f"categories={guidance.categories[0].id}"
+
+
+def test_planner_copies_the_list_as_text(context, root_url, guidance):
+    page = open_tool(context, root_url + PLANNER + "?person=child")
+    page.get_by_role("button", name="Copy as text").click()
+    assert page.locator("[data-tool-status]").inner_text().startswith("Copied")
+    text = clipboard(page)
+    lines = text.splitlines()
+    assert lines[0] == "Information requests about a person of concern"
+    assert "Person of concern: A child (under 18)." in lines[1]
+    for reminder in guidance.reminders:
+        assert (reminder.text in text) == ("child" in reminder.applies_to or not reminder.applies_to)
+    shown = expected_entries(guidance, "child")
+    for holder, entries in planner_groups(guidance):
+        assert (f"\n{holder.name}\n" in text) == any(h == holder.id for h, _ in shown)
+    rows = {row.id: row for category in guidance.categories for row in category.rows}
+    adult_only = [row for row in rows.values() if row.relevant_if
+                  and "child" not in guidance.condition(row.relevant_if).applies_to]
+    for row in adult_only:
+        assert f"- {row.information}" not in text
+    mappa = rows["mappa-records"]
+    assert f"- {mappa.information}: held on" in text
+    assert lines[-1].endswith(root_url + PLANNER + "?person=child")
+
+
+def test_planner_reset_clears_the_choices_and_the_address(context, root_url, guidance):
+    page = open_tool(context, root_url + PLANNER + f"?person=child&categories="
+                     f"{guidance.categories[0].id}")
+    page.get_by_role("button", name="Reset").click()
+    assert query(page) == ""
+    assert not page.locator('input[name="person"]:checked').count()
+    assert page.locator('input[name="category"]:checked').count() == len(guidance.categories)
+    assert shown_entries(page) == expected_entries(guidance, None)
+    assert page.locator("[data-tool-status]").inner_text() == "Your choices are cleared."
+
+
+# The checklists ----------------------------------------------------------------------------------
+
+def choose(page: Page, item_id: str, answer_id: str) -> None:
+    page.locator(f'input[name="{item_id}"][value="{answer_id}"]').check()
+
+
+def summary_items(page: Page) -> list[str]:
+    return page.locator("[data-summary-list] > li strong").all_inner_texts()
+
+
+@pytest.mark.parametrize("url", list(CHECKLISTS))
+def test_checklist_lists_only_answers_that_need_attention(context, root_url, guidance, url):
+    checklist = guidance.checklist(CHECKLISTS[url])
+    page = open_tool(context, root_url + url)
+    assert summary_items(page) == []
+    assert page.locator("[data-tool-status]").inner_text().startswith("Nothing is answered yet")
+    chosen, expected = [], []
+    # Answer every other item: alternately with an answer that needs attention and one that does
+    # not, so the summary must tell them apart.
+    for index, item in enumerate(checklist.items[::2]):
+        wanted = index % 2 == 0
+        answer = next(a for a in item.answers if a.needs_attention == wanted)
+        choose(page, item.id, answer.id)
+        chosen.append(f"{item.id}={answer.id}")
+        if wanted:
+            expected.append(item)
+    assert summary_items(page) == [item.text for item in expected]
+    for item in checklist.items:
+        attention = page.locator(f'[id="{item.id}"] [data-attention]')
+        assert attention.is_visible() == (item in expected), item.id
+    first = page.locator("[data-summary-list] > li").first
+    assert expected[0].attention in first.inner_text()
+    link = first.locator("a")
+    assert link.inner_text() == expected[0].guidance_title
+    assert link.evaluate("a => a.href").startswith(root_url)
+    left = len(checklist.items) - len(chosen)
+    assert page.locator("[data-tool-status]").inner_text() == (
+        f"{len(expected)} points are listed here. {left} of {len(checklist.items)} not answered yet.")
+    assert query(page) == "&".join(chosen)
+
+    again = open_tool(context, page.url)
+    assert summary_items(again) == [item.text for item in expected]
+    assert again.locator("[data-tool] input:checked").count() == len(chosen)
+
+
+@pytest.mark.parametrize("url", list(CHECKLISTS))
+def test_checklist_copies_its_summary_and_resets(context, root_url, guidance, url):
+    checklist = guidance.checklist(CHECKLISTS[url])
+    item = checklist.items[1]
+    answer = next(a for a in item.answers if a.needs_attention)
+    page = open_tool(context, root_url + url + f"?{item.id}={answer.id}&no-such-item=x")
+    assert query(page) == f"{item.id}={answer.id}"
+    page.get_by_role("button", name="Copy as text").click()
+    text = clipboard(page)
+    assert text.startswith(f"{checklist.title}\n{checklist.note}\n\n{checklist.summary_title}\n")
+    group = next(g for g in checklist.groups if item in g.items)
+    assert f"- {group.title}: {item.text}\n  Answer: {answer.label}. {item.attention}" in text
+    assert f"Read more: {item.guidance_title}, {root_url}" in text
+    assert f"{len(checklist.items) - 1} of {len(checklist.items)} not answered." in text
+    assert sum(line.startswith("- ") for line in text.splitlines()) == 1
+
+    page.get_by_role("button", name="Reset").click()
+    assert query(page) == ""
+    assert page.locator("[data-tool] input:checked").count() == 0
+    assert summary_items(page) == []
+
+
+def test_the_reflection_says_it_never_scores(site, guidance):
+    page = site.page(REFLECTION).text()
+    assert "does not score, rate or recommend a threshold" in page
+    assert "does not score, rate or recommend a threshold" in guidance.checklist(
+        "threshold-reflection").note
+
+
+def test_checklist_works_by_keyboard(context, root_url, guidance):
+    checklist = guidance.checklist("safety-plan-check")
+    first = checklist.items[0]
+    page = open_tool(context, root_url + SAFETY_PLAN)
+    page.locator(f'input[name="{first.id}"]').first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    third = first.answers[2]
+    assert page.locator(f'input[name="{first.id}"]:checked').get_attribute("value") == third.id
+    assert summary_items(page) == ([first.text] if third.needs_attention else [])
+    for _ in range(3):  # on to the next item's answers, perhaps by way of a guidance link
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == checklist.items[1].id:
+            break
+    else:
+        pytest.fail("Tab did not move on to the next item's answers")
+    for button in ("Copy as text", "Print", "Reset"):
+        page.get_by_role("button", name=button).focus()
+        assert page.evaluate("document.activeElement.textContent") == button
+    page.keyboard.press("Enter")  # Reset
+    assert page.locator("[data-tool] input:checked").count() == 0
+
+
+# Print, JavaScript off, privacy and accessibility in every state ---------------------------------
+
+def test_print_shows_the_result_without_the_controls(context, root_url, guidance):
+    page = open_tool(context, root_url + PLANNER + "?person=adult")
+    page.emulate_media(media="print")
+    assert not page.locator("[data-tool-choices]").is_visible()
+    assert not page.get_by_role("button", name="Print").is_visible()
+    assert page.locator("[data-planner-choice]").is_visible()
+    assert shown_entries(page) == expected_entries(guidance, "adult")
+
+    checklist = guidance.checklist("safety-plan-check")
+    item = checklist.items[0]
+    missing = next(a for a in item.answers if a.needs_attention)
+    page = open_tool(context, root_url + SAFETY_PLAN + f"?{item.id}={missing.id}")
+    page.emulate_media(media="print")
+    assert page.locator("[data-tool-summary]").is_visible()
+    assert summary_items(page) == [item.text]
+    assert not page.get_by_role("button", name="Copy as text").is_visible()
+    assert page.locator(f'input[name="{item.id}"]:checked').is_visible()
+    assert check_print(Visit(page, page.url), SAFETY_PLAN) == []
+
+
+@pytest.fixture
+def no_script(browser, root_url) -> Iterator[BrowserContext]:
+    context = new_context(browser, root_url, java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+def test_without_javascript_each_tool_is_a_full_checklist(no_script, root_url, guidance):
+    page = open_page(no_script, root_url + PLANNER).page
+    assert shown_entries_static(page) == expected_entries(guidance, None)
+    assert not page.locator("[data-tool-choices]").is_visible()
+    assert not page.get_by_role("button", name="Copy as text").is_visible()
+    for condition in guidance.conditions:
+        assert page.get_by_text(f"({condition.wording})").first.is_visible()
+    for reminder in guidance.reminders:
+        assert page.get_by_text(reminder.text[:60]).is_visible()
+    for url, checklist_id in CHECKLISTS.items():
+        page = open_page(no_script, root_url + url).page
+        checklist = guidance.checklist(checklist_id)
+        for item in checklist.items:
+            group = page.locator(f'fieldset[id="{item.id}"]')
+            assert group.locator("legend").inner_text() == item.text
+            assert group.locator("input[type=radio]").count() == len(item.answers)
+            assert group.locator("[data-attention]").is_visible()
+        assert not page.locator("[data-tool-summary]").is_visible()
+        page.locator("[data-tool] input[type=radio]").first.check()  # still a form to fill in and print
+        page.emulate_media(media="print")
+        assert page.locator("[data-tool] input[type=radio]:checked").is_visible()
+
+
+def test_the_tools_without_their_scripts_pass_axe(browser, root_url):
+    """axe needs JavaScript to run, so here only the tools' own scripts are kept from loading:
+    each tool is left as the plain checklist a reader without JavaScript sees."""
+    context = new_context(browser, root_url)
+    context.route("**/javascripts/tools/**", lambda route: route.abort())
+    failures: list[Failure] = []
+    try:
+        for url in (PLANNER, *CHECKLISTS):
+            page = open_page(context, root_url + url).page
+            assert page.locator("[data-tool]:not([data-enhanced])").count() == 1
+            failures += axe_failures(page, f"{url} without its script")
+    finally:
+        context.close()
+    assert not failures, "\n".join(map(str, failures))
+
+
+def shown_entries_static(page: Page) -> set[tuple[str, str]]:
+    """The planner's visible records where no script runs, read from the HTML."""
+    found = set()
+    for holder in page.locator("[data-holder]").all():
+        for link in holder.locator("li a").all():
+            if link.is_visible():
+                found.add((holder.get_attribute("data-holder"),
+                           link.get_attribute("href").rsplit("#", 1)[1]))
+    return found
+
+
+def test_using_the_tools_stores_and_sends_nothing(context, root_url, guidance):
+    """Storage is compared before and after use: Material itself remembers the reader's colour
+    scheme, which is not the tools' doing, but the tools must add nothing."""
+    for url in (PLANNER, REFLECTION, SAFETY_PLAN):
+        page = open_tool(context, root_url + url)
+        assert page.locator("article input[type=text], article input:not([type]), "
+                            "article textarea, article [contenteditable]").count() == 0, "a tool has a free-text field"
+        before = page.evaluate(_STORAGE)
+        # Chromium fetches the page's icon again whenever the address changes; that is the
+        # browser's own request to this server, not the tool's.
+        icon = page.evaluate("document.querySelector('link[rel=icon]').href")
+        requests: list[str] = []
+        page.on("request", lambda request: request.url != icon and requests.append(request.url))
+        for radio in page.locator("[data-tool] input[type=radio]").all()[::3]:
+            radio.check()
+        for box in page.locator("[data-tool] input[type=checkbox]").all()[::2]:
+            box.uncheck()
+        page.get_by_role("button", name="Copy as text").click()
+        page.evaluate("window.print = () => {}")
+        page.get_by_role("button", name="Print").click()
+        page.get_by_role("button", name="Reset").click()
+        after = page.evaluate(_STORAGE)
+        assert after == before, f"{url}: the tool changed what the browser stores"
+        assert after["cookie"] == "" and after["session"] == {} and after["databases"] == []
+        assert requests == [], f"{url}: the tool made requests: {requests}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_tool_state_passes_axe_and_keyboard(browser, root_url, guidance, scheme):
+    context = new_context(browser, root_url, color_scheme=scheme,
+                          viewport={"width": 1280, "height": 900})
+    failures: list[Failure] = []
+    reflection = guidance.checklist("threshold-reflection")
+    attention = "&".join(f"{item.id}={next(a.id for a in item.answers if a.needs_attention)}"
+                         for item in reflection.items)
+    states = [PLANNER, PLANNER + "?person=child&categories=" + guidance.categories[0].id,
+              PLANNER + "?categories=", REFLECTION, REFLECTION + "?" + attention,
+              SAFETY_PLAN + "?" + "&".join(f"{item.id}={item.answers[0].id}"
+                                           for item in guidance.checklist("safety-plan-check").items)]
+    try:
+        for state in states:
+            page = open_tool(context, root_url + state)
+            failures += axe_failures(page, state)
+            failures += check_keyboard(Visit(page, page.url), state)
+            page.get_by_role("button", name="Copy as text").click()  # the status message shows
+            page.wait_for_function("document.querySelector('[data-tool-status]')"
+                                   ".textContent.toLowerCase().includes('cop')")
+            # Only the tool changed. The whole page is not checked again: the click scrolls it
+            # under the mouse, which can open one of Material's tooltips outside the landmarks.
+            failures += axe_failures(page, state + " after copying", within="[data-tool]")
+            page.close()
+    finally:
+        context.close()
+    assert not failures, "\n".join(map(str, failures))
+
+
+def test_tools_start_after_instant_navigation(context, root_url):
+    """Material swaps pages without reloading; each tool must still take over its page."""
+    page = open_page(context, root_url + "tools/", until="networkidle").page
+    for name, url, enhanced in (("Plan information requests", PLANNER, "[data-tool-choices]"),
+                                ("Check a safety plan", SAFETY_PLAN, "[data-tool-summary]"),
+                                ("Reflect on a threshold decision", REFLECTION,
+                                 "[data-tool-summary]")):
+        page.locator("article").get_by_role("link", name=name).click()
+        page.wait_for_url(root_url + url)
+        page.locator(enhanced).wait_for(state="visible")
+        assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+        page.locator("[data-tool] input[type=radio]").first.check()
+        assert query(page), "the tool writes its options to the address"
+        page.go_back()
+        page.wait_for_url(root_url + "tools/")
