@@ -1,8 +1,9 @@
 # Two commands for a newcomer (see README.md):
 #   make serve   create .venv, install the pinned dependencies, build and serve the site
 #   make test    run every test
-# Others: make build (build into site/), make check (check the data only), make lock (refresh
-# requirements.txt after changing requirements.in).
+# Others: make build (build into site/), make check (check the data only), make published-links
+# (at a release: add the site's current links to docs/data/published-links.txt), make lock
+# (refresh requirements.txt after changing requirements.in).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -12,7 +13,7 @@ INSTALLED := $(VENV)/.installed
 # Material for MkDocs prints a notice about its end of life on every run; README.md covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check lock clean
+.PHONY: serve test build check published-links lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -25,6 +26,9 @@ build: $(INSTALLED)
 
 check: $(INSTALLED)
 	$(BIN)/python hooks/check_data.py
+
+published-links: $(INSTALLED)
+	$(BIN)/python hooks/published_links.py add
 
 $(INSTALLED): requirements.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed: install it, then run make again."; exit 1; }

@@ -6,6 +6,10 @@ from __future__ import annotations
 from tests.support.project import Project
 
 NEW_CATEGORY = """\
+review:
+  owner: Information sharing lead
+  last_reviewed: 2026-01-15
+  every_months: 12
 title: Housing and tenancy history
 short_title: Housing
 order: 15

@@ -43,12 +43,13 @@ def _section_ids(name: str, argument: str | None, guidance: model.Guidance) -> l
     return []
 
 
-def _problems(markdown: str, page: str, guidance: model.Guidance) -> list[Problem]:
+def _problems(markdown: str, page: str, guidance: model.Guidance,
+              first_line: int) -> list[Problem]:
     problems = []
     anchors = set(markdown_anchors(INSERT.sub("", markdown)))
     for match in INSERT.finditer(markdown):
         name, argument = match.groups()
-        where = (f"docs/{page}", markdown.count("\n", 0, match.start()) + 1)
+        where = (f"docs/{page}", markdown.count("\n", 0, match.start()) + first_line)
         if name not in TEMPLATES:
             problems.append(Problem(*where, f"unknown insert '{name}'",
                                     f"The inserts you can use are: {', '.join(TEMPLATES)}."))
@@ -71,9 +72,10 @@ def _problems(markdown: str, page: str, guidance: model.Guidance) -> list[Proble
 
 
 def fill_inserts(markdown: str, *, page: str, guidance: model.Guidance,
-                 directory_urls: bool = True) -> str:
-    """Replace each insert line; an unknown name fails with the page and line."""
-    problems = _problems(markdown, page, guidance)
+                 directory_urls: bool = True, first_line: int = 1) -> str:
+    """Replace each insert line; an unknown name fails with the page and line. ``first_line`` is
+    the file's line the Markdown starts on, after any front matter."""
+    problems = _problems(markdown, page, guidance, first_line)
     if problems:
         raise DataError(problems)
 

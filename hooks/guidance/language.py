@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import model
+from .files import LANGUAGE_FILE
 
-LANGUAGE_FILE = "data/language.yml"
 LINE_MARKER = re.compile(r"<!--\s*formal use\s*-->|#\s*formal use\b", re.IGNORECASE)
 START = re.compile(r"<!--\s*formal use:\s*start\s*-->", re.IGNORECASE)
 END = re.compile(r"<!--\s*formal use:\s*end\s*-->", re.IGNORECASE)

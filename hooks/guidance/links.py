@@ -11,7 +11,8 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from . import model
-from .pages import GLOSSARY, ORGANISATIONS_INDEX, REFERENCES, category_page, holder_page
+from .pages import (CHANGES, GLOSSARY, ORGANISATIONS_INDEX, REFERENCES, REVIEW_STATUS,
+                    category_page, holder_page)
 
 HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 HEADING_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}\s*$")
@@ -67,6 +68,10 @@ class LinkTargets:
             targets.titles[holder_page(holder.id)] = holder.name
         targets.pages[ORGANISATIONS_INDEX] = {holder.id: holder.name for holder in holders}
         targets.pages[GLOSSARY] = {term.anchor: term.term for term in terms}
+        targets.pages[REVIEW_STATUS] = None
+        targets.titles[REVIEW_STATUS] = "Review status"
+        targets.pages[CHANGES] = None
+        targets.titles[CHANGES] = "Changes to this guidance"
         targets.pages[REFERENCES] = {**{reference.id: "" for reference in references},
                                      "references": "References",
                                      "further-reading": "Further reading"}

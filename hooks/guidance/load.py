@@ -6,25 +6,22 @@ list at once rather than fixing one error per build.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from . import model
 from .problems import DataError, Problem
 from .schema import (EMAIL_ADDRESS, ID_LIST, RECORD_LIST, SLUG, SLUG_ID, TEXT, TEXT_LIST,
-                     WEB_ADDRESS, WHOLE_NUMBER, Field)
+                     WEB_ADDRESS, WHOLE_NUMBER, YES_OR_NO, Field)
 from .wording import NameIndex, mentions, words
+from .files import (CATEGORIES_DIR, CONDITIONS_FILE, GLOSSARY_FILE, HOLDERS_FILE, LANGUAGE_FILE,
+                    PARTNERSHIP_FILE, REFERENCES_FILE)
 from .links import LinkTargets
+from .load_editorial import EditorialLoader
 from .load_tools import ToolLoader
 from .reading import DataReader
 from .yaml_source import LineDict
 
-HOLDERS_FILE = "data/holders.yml"
-CONDITIONS_FILE = "data/conditions.yml"
-GLOSSARY_FILE = "data/glossary.yml"
-REFERENCES_FILE = "data/references.yml"
-PARTNERSHIP_FILE = "data/partnership.yml"
-LANGUAGE_FILE = "data/language.yml"
-CATEGORIES_DIR = "sources"
 
 # Ids the category page template gives its own headings; a row may not take one of them.
 CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-information"})
@@ -42,7 +39,9 @@ DISCOURAGED = {"term": Field(TEXT), "forms": Field(TEXT_LIST, False), "instead":
                "why": Field(TEXT), "source": Field(SLUG_ID)}
 PROCEDURE = {"title": Field(TEXT), "url": Field(WEB_ADDRESS)}
 PARTNERSHIP = {"name": Field(TEXT), "contact_email": Field(EMAIL_ADDRESS),
-               "local_procedures": Field(RECORD_LIST)}
+               "local_procedures": Field(RECORD_LIST), "review_owners": Field(TEXT_LIST),
+               "overdue_reviews_stop_build": Field(YES_OR_NO, False),
+               "edit_link_base": Field(WEB_ADDRESS, False)}
 CATEGORY = {"title": Field(TEXT), "short_title": Field(TEXT, False), "order": Field(WHOLE_NUMBER),
             "source": Field(SLUG_ID), "why_it_matters": Field(TEXT), "heading": Field(TEXT, False),
             "rows": Field(RECORD_LIST)}
@@ -50,12 +49,21 @@ ROW = {"id": Field(SLUG_ID), "information": Field(TEXT), "relevant_if": Field(SL
        "who_holds": Field(TEXT), "holders": Field(ID_LIST), "systems": Field(ID_LIST, False)}
 
 
-def load_guidance(docs_dir: Path) -> model.Guidance:
-    """Read and check all guidance data; raise :class:`DataError` listing every problem."""
-    return _Loader(docs_dir).load()
+def load_guidance(docs_dir: Path, *, today: date | None = None,
+                  site_url: str = "") -> model.Guidance:
+    """Read and check all guidance data; raise :class:`DataError` listing every problem.
+
+    ``today`` is the date review dates are checked against; ``site_url`` lets the published
+    links list hold full addresses on the published site."""
+    return _Loader(docs_dir, today=today or date.today(), site_url=site_url).load()
 
 
 class _Loader(DataReader):
+    def __init__(self, docs_dir: Path, *, today: date, site_url: str) -> None:
+        super().__init__(docs_dir, today=today)
+        self.today = today
+        self.site_url = site_url
+
     def load(self) -> model.Guidance:
         holders, systems = self._load_register()
         people, conditions = self._load_conditions()
@@ -70,6 +78,13 @@ class _Loader(DataReader):
                                  category_heading_ids=CATEGORY_PAGE_HEADING_IDS)
         tools = ToolLoader(self, targets=targets, references=references, people=people)
         reminders, checklists = tools.reminders(), tools.checklists()
+        editorial = EditorialLoader(self, targets=targets, today=self.today,
+                                    site_url=self.site_url)
+        page_reviews, changes = editorial.page_reviews(), editorial.changes()
+        redirects, published = editorial.redirects(), editorial.published_links()
+        if partnership is not None:
+            self.review_reader.check_owners(partnership.review_owners,
+                                            self.display(PARTNERSHIP_FILE))
         if self.problems:
             raise DataError(self.problems)
         assert partnership is not None
@@ -80,6 +95,9 @@ class _Loader(DataReader):
             references=tuple(references.values()), further_reading=tuple(further_reading),
             discouraged_terms=tuple(discouraged), partnership=partnership,
             checklists=tuple(checklists), reminders=tuple(reminders),
+            reviews=model.Reviews(data_files=dict(self.file_reviews), pages=page_reviews),
+            changes=tuple(changes), redirects=tuple(redirects), published_links=tuple(published),
+            page_titles=dict(targets.titles),
         )
 
     def _load_register(self) -> tuple[dict[str, model.Holder], dict[str, model.System]]:
@@ -192,8 +210,20 @@ class _Loader(DataReader):
             self.problems.append(Problem(display, data.line_of("local_procedures"),
                                          "there are no local procedures links",
                                          "Add at least one link, with a `title` and a `url`."))
+        base = data.get("edit_link_base")
+        if isinstance(base, str) and not base.endswith("/"):
+            self.problems.append(Problem(display, data.line_of("edit_link_base"),
+                                         "the edit link base should end with /",
+                                         "Add / at the end: a file's path is added after it."))
+        if not isinstance(data.get("review_owners"), list):
+            return None
         return model.Partnership(name=data["name"], contact_email=data["contact_email"],
-                                 local_procedures=tuple(links))
+                                 local_procedures=tuple(links),
+                                 review_owners=tuple(" ".join(owner.split())
+                                                     for owner in data["review_owners"]),
+                                 overdue_reviews_stop_build=data.get(
+                                     "overdue_reviews_stop_build", False),
+                                 edit_link_base=base)
 
     # Categories and their rows --------------------------------------------------------------
 

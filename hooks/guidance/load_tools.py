@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 from . import model
+from .files import CHECKLISTS_DIR, CONDITIONS_FILE, PLANNER_FILE, REFERENCES_FILE
 from .links import LinkTargets
 from .problems import Problem
 from .reading import DataReader
 from .schema import (ID_LIST, PAGE_ADDRESS, RECORD_LIST, SLUG, SLUG_ID, TEXT, YES_OR_NO, Field)
 from .yaml_source import LineDict
 
-PLANNER_FILE = "data/request-planner.yml"
-CHECKLISTS_DIR = "data/checklists"
-REFERENCES_FILE = "data/references.yml"
-CONDITIONS_FILE = "data/conditions.yml"
 
 REMINDER = {"id": Field(SLUG_ID), "text": Field(TEXT), "applies_to": Field(ID_LIST, False),
             "guidance": Field(PAGE_ADDRESS), "sources": Field(ID_LIST)}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+
+from .review import Review
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,45 @@ class Partnership:
     name: str
     contact_email: str
     local_procedures: tuple[ProcedureLink, ...]
+    review_owners: tuple[str, ...] = ()
+    overdue_reviews_stop_build: bool = False
+    edit_link_base: str | None = None  # a file's path under the repository is added to it
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry in "Changes to this guidance": what changed, when, and which pages it touched."""
+
+    date: date
+    summary: str
+    pages: tuple[str, ...]  # paths under docs/, perhaps with #section
+    titles: tuple[str, ...]  # words for each link: the page's title, and the section's
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """Where a published link that no longer resolves now leads. Both are site addresses like
+    ``/sources/trauma/#row-id``."""
+
+    from_link: str
+    to_link: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class PublishedLink:
+    """A link given out in training or print, which must keep working; its line in the list."""
+
+    link: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Reviews:
+    """Every review: data files by their path under docs/, hand-written pages by theirs."""
+
+    data_files: dict[str, Review]
+    pages: dict[str, Review]
 
 
 @dataclass(frozen=True)
@@ -210,6 +252,11 @@ class Guidance:
     partnership: Partnership
     checklists: tuple[Checklist, ...] = ()
     reminders: tuple[Reminder, ...] = ()
+    reviews: Reviews = field(default_factory=lambda: Reviews({}, {}))
+    changes: tuple[Change, ...] = ()
+    redirects: tuple[Redirect, ...] = ()
+    published_links: tuple[PublishedLink, ...] = ()
+    page_titles: dict[str, str] = field(default_factory=dict)  # by path under docs/
     _index: dict[str, dict] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

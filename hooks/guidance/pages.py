@@ -14,6 +14,8 @@ SOURCES_INDEX = "sources/index.md"
 ORGANISATIONS_INDEX = "organisations/index.md"
 GLOSSARY = "glossary.md"
 REFERENCES = "references.md"
+REVIEW_STATUS = "review-status.md"
+CHANGES = "changes.md"
 
 
 def category_page(category: model.Category) -> str:

@@ -7,20 +7,31 @@ and the same kind of message.
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
 from .problems import Problem
-from .schema import Field, check_record
+from .review import Review, ReviewReader
+from .schema import Field, Kind, check_record
 from .yaml_source import LineDict, LineList, read_yaml
+
+
+# The review block's own fields are checked by ReviewReader, which knows dates.
+_REVIEW_BLOCK = Kind(lambda value: isinstance(value, dict),
+                     "the review details: owner, last_reviewed and every_months, each on its own "
+                     "indented line")
 
 
 class DataReader:
     """Collects the problems found in every file read, so they can be reported all at once."""
 
-    def __init__(self, docs_dir: Path) -> None:
+    def __init__(self, docs_dir: Path, *, today: date) -> None:
         self.docs_dir = docs_dir
         self.problems: list[Problem] = []
+        self.review_reader = ReviewReader(self.problems, today=today)
+        # Each data file's review, by its path under docs/.
+        self.file_reviews: dict[str, Review] = {}
         # Ids of records that have problems of their own: a reference to one is not reported
         # again as unknown, so one mistake gives one message.
         self.broken_ids: set[str] = set()
@@ -29,8 +40,13 @@ class DataReader:
         """A file's path as messages show it, like docs/data/holders.yml."""
         return f"{self.docs_dir.name}/{relative}"
 
-    def read(self, relative: str, fields: dict[str, Field], what: str) -> LineDict | None:
+    def read(self, relative: str, fields: dict[str, Field], what: str, *,
+             reviewed: bool = True) -> LineDict | None:
+        """Read and check a data file's top level. A ``reviewed`` file holds guidance, so it must
+        say who owns it and when it was last reviewed."""
         path, display = self.docs_dir / relative, self.display(relative)
+        if reviewed:
+            fields = {"review": Field(_REVIEW_BLOCK, required=False), **fields}
         if not path.is_file():
             self.problems.append(Problem(display, 1, "this file is missing",
                                          f"Restore {display} from the main branch."))
@@ -45,7 +61,13 @@ class DataReader:
             return None
         found = check_record(data, fields, path=display, line=1, what=what)
         self.problems += found
-        return data if isinstance(data, LineDict) else None
+        if not isinstance(data, LineDict):
+            return None
+        if reviewed:
+            review = self.review_reader.from_data(data, display)
+            if review is not None:
+                self.file_reviews[relative] = review
+        return data
 
     def records(self, parent: LineDict, key: str, fields: dict[str, Field], *, display: str,
                  what: str) -> Iterator[tuple[LineDict, int]]:

@@ -81,6 +81,11 @@ def render(template: str, *, page: str, guidance: model.Guidance, directory_urls
         page=page, guidance=guidance, directory_urls=directory_urls, **values)
 
 
+def render_html(template: str, **values: object) -> str:
+    """Render an HTML template that needs no page or data context, like a page's review details."""
+    return _environment().get_template(template).render(**values)
+
+
 def category_markdown(category: model.Category, guidance: model.Guidance) -> str:
     return render("category.md.j2", page=category_page(category), guidance=guidance,
                   category=category)

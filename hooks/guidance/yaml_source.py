@@ -29,7 +29,8 @@ class LineList(list):
 
 # libyaml's parser (C) when PyYAML has it: about twenty times faster than the pure-Python one.
 _Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null"))
+_STR, _INT, _BOOL, _NULL, _DATE = (f"tag:yaml.org,2002:{name}"
+                                   for name in ("str", "int", "bool", "null", "timestamp"))
 _scalars = yaml.constructor.SafeConstructor()
 
 
@@ -59,15 +60,15 @@ def _build(node: yaml.Node, display_path: str, problems: list[Problem]) -> Any:
         items.line = node.start_mark.line + 1
         items.item_lines = [item.start_mark.line + 1 for item in node.value]
         return items
-    if node.tag == _STR:
-        return node.value
+    if node.tag in (_STR, _DATE):
+        return node.value  # dates stay text: the checks parse them and explain a bad one
     if node.tag == _INT:
         return _scalars.construct_yaml_int(node)
     if node.tag == _BOOL:
         return _scalars.construct_yaml_bool(node)
     if node.tag == _NULL:
         return None
-    return _scalars.construct_object(node)  # floats, dates and the like
+    return _scalars.construct_object(node)  # floats and the like
 
 
 def read_yaml(path: Path, display_path: str) -> tuple[Any, list[Problem]]:
@@ -77,6 +78,11 @@ def read_yaml(path: Path, display_path: str) -> tuple[Any, list[Problem]]:
     except UnicodeDecodeError as error:
         return None, [Problem(display_path, 1, f"the file is not UTF-8 text ({error.reason})",
                               "Save the file as UTF-8 in your editor.")]
+    return parse_yaml(text, display_path)
+
+
+def parse_yaml(text: str, display_path: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML text; line numbers count from the text's first line."""
     try:
         node = yaml.compose(text, Loader=_Composer)
     except yaml.MarkedYAMLError as error:

@@ -1,0 +1,15 @@
+"""Where each data file lives, as a path under docs/: one list, so every module names the same
+files and a message always points to the right one."""
+
+HOLDERS_FILE = "data/holders.yml"
+CONDITIONS_FILE = "data/conditions.yml"
+GLOSSARY_FILE = "data/glossary.yml"
+REFERENCES_FILE = "data/references.yml"
+PARTNERSHIP_FILE = "data/partnership.yml"
+LANGUAGE_FILE = "data/language.yml"
+PLANNER_FILE = "data/request-planner.yml"
+CHANGES_FILE = "data/changes.yml"
+REDIRECTS_FILE = "data/redirects.yml"
+PUBLISHED_LINKS_FILE = "data/published-links.txt"
+CATEGORIES_DIR = "sources"
+CHECKLISTS_DIR = "data/checklists"

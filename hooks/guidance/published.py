@@ -1,0 +1,203 @@
+"""Links that must keep working: the published list, the redirects that keep old links alive, and
+the check that every published link still leads somewhere.
+
+Addresses are site paths as a reader sees them, like ``/sources/trauma/#social-care-records``.
+The site's pages and their linkable sections (headings and table rows, each with its own link)
+are read from the built HTML, so what is checked is what readers get.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html import escape
+
+from . import model
+from .problems import Problem
+
+_LINK_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_CLASS = re.compile(r"""\bclass=["']([^"']*)["']""")
+_SELF_HREF = re.compile(r"""\bhref=["']#([^"']+)["']""")
+_ID = r"""\bid=["']{}["']"""
+LINKABLE = {"headerlink", "row-link"}  # Material's heading links, and this site's row links
+
+
+def linkable_ids(html: str) -> list[str]:
+    """The sections a reader can link to: every heading and row that has its own link."""
+    ids = []
+    for tag in _LINK_TAG.findall(html):
+        classes = _CLASS.search(tag)
+        href = _SELF_HREF.search(tag)
+        if classes and href and LINKABLE & set(classes.group(1).split()):
+            ids.append(href.group(1))
+    return list(dict.fromkeys(ids))
+
+
+def split(link: str) -> tuple[str, str]:
+    """``/page/#section`` as (``/page/``, ``section``)."""
+    page, _, anchor = link.partition("#")
+    return page, anchor
+
+
+def relative(from_page: str, to_link: str) -> str:
+    """A link from one site path to another, relative, so the site works under any address."""
+    page, anchor = split(to_link)
+    folder = from_page if from_page.endswith("/") else posixpath.dirname(from_page) + "/"
+    path = posixpath.relpath(page, folder)
+    if page.endswith("/"):
+        path = "./" if path == "." else f"{path}/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+@dataclass
+class SiteLinks:
+    """Every page of the built site and its linkable sections."""
+
+    pages: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, page: str, html: str) -> None:
+        self.pages[page] = linkable_ids(html)
+
+    def resolves(self, link: str) -> bool:
+        page, anchor = split(link)
+        return page in self.pages and (not anchor or anchor in self.pages[page])
+
+    def current(self) -> list[str]:
+        """Every page and section address, for adding to the published list at a release."""
+        return sorted(link for page, ids in self.pages.items()
+                      for link in (page, *(f"{page}#{anchor}" for anchor in ids)))
+
+
+def _redirect_example(link: str, to: str) -> str:
+    return f"\n        - from: {link}\n          to: {to}"
+
+
+def check_links(published: list[model.PublishedLink], redirects: list[model.Redirect],
+                site: SiteLinks, *, published_file: str, redirects_file: str) -> list[Problem]:
+    """Every published link leads somewhere, directly or through a redirect; every redirect leads
+    to a place that exists and replaces a link that no longer does."""
+    problems: list[Problem] = []
+    by_from = {redirect.from_link: redirect for redirect in redirects}
+    for redirect in redirects:
+        if site.resolves(redirect.from_link):
+            problems.append(Problem(
+                redirect.source.path, redirect.source.line,
+                f"the redirect from {redirect.from_link} is not needed: that address still exists",
+                "Delete this redirect, or rename the heading back if the redirect is right."))
+        if not site.resolves(redirect.to_link):
+            problems.append(Problem(
+                redirect.source.path, redirect.source.line,
+                f"the redirect leads to {redirect.to_link}, which does not exist",
+                _where_instead(redirect.to_link, site)))
+    for item in published:
+        if site.resolves(item.link) or item.link in by_from:
+            continue
+        page, anchor = split(item.link)
+        moved = by_from.get(page)
+        if moved is not None and anchor and page not in site.pages:
+            target_page, _ = split(moved.to_link)
+            if site.resolves(f"{target_page}#{anchor}"):
+                continue  # the page moved and kept its sections
+        if page in site.pages:
+            what = f"the published link {item.link} no longer works: {page} has no section #{anchor}"
+        else:
+            what = f"the published link {item.link} no longer works: there is no page {page}"
+        guess = _close_link(item.link, site)
+        hint = (f"A trainer may have this link on a slide or handout. If the heading or page was "
+                f"renamed or moved, add a redirect to {redirects_file}:"
+                f"{_redirect_example(item.link, guess or '/new/address/#new-section')}"
+                f"\n      {'(' + guess + ' is the closest address now on the site; check it.)' if guess else ''}"
+                f"\n      If it was removed, redirect it to the section that replaces it. Never "
+                f"delete the line from {published_file}.")
+        problems.append(Problem(published_file, item.line, what, hint.rstrip()))
+    return problems
+
+
+def _close_link(link: str, site: SiteLinks) -> str | None:
+    page, anchor = split(link)
+    if page in site.pages and anchor:
+        close = difflib.get_close_matches(anchor, site.pages[page], n=1, cutoff=0.4)
+        return f"{page}#{close[0]}" if close else None
+    close = difflib.get_close_matches(page, list(site.pages), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def _where_instead(link: str, site: SiteLinks) -> str:
+    guess = _close_link(link, site)
+    return (f"Did you mean {guess}? " if guess else "") + (
+        "Open the page on the site and use the copy-link button beside the heading or row; "
+        "write the part from the / after the site name.")
+
+
+def with_moved_sections(html: str, *, page: str, redirects: list[model.Redirect]) -> str:
+    """Keep old section links on this page working. A section renamed on the same page gets its
+    old id too, just before the new one, so the browser goes straight there without scripts. A
+    section moved to another page leaves a note, shown only when its old link is followed."""
+    present = set(linkable_ids(html))
+    notes = []
+    for redirect in redirects:
+        from_page, old = split(redirect.from_link)
+        if from_page != page or not old or old in present:
+            continue
+        to_page, new = split(redirect.to_link)
+        if to_page == page and new:
+            pattern = re.compile(r"<(h[1-6]|td|th|p|li|dt|div)\b[^>]*" + _ID.format(re.escape(new)))
+            match = pattern.search(html)
+            if match:
+                alias = f'<span id="{escape(old)}" class="moved-anchor"></span>'
+                html = html[:match.start()] + alias + html[match.start():]
+                continue
+        notes.append(f'<p id="{escape(old)}" class="moved-section">The section you followed a '
+                     f'link to has moved. <a href="{escape(relative(page, redirect.to_link))}">'
+                     f'Go to its new place</a>.</p>')
+    if not notes:
+        return html
+    heading_end = re.search(r"</h1>", html, re.IGNORECASE)
+    at = heading_end.end() if heading_end else 0
+    return html[:at] + "".join(notes) + html[at:]
+
+
+def redirect_pages(redirects: list[model.Redirect], site: SiteLinks) -> dict[str, str]:
+    """A small page at each removed page's old address that sends readers on to its new place,
+    keeping the section they asked for. Returns each page's path in the built site, and its HTML.
+    """
+    pages: dict[str, str] = {}
+    whole = {split(r.from_link)[0]: r for r in redirects if not split(r.from_link)[1]}
+    for old_page, redirect in whole.items():
+        if old_page in site.pages:
+            continue
+        sections = {split(r.from_link)[1]: relative(old_page, r.to_link) for r in redirects
+                    if split(r.from_link)[0] == old_page and split(r.from_link)[1]}
+        target = relative(old_page, redirect.to_link)
+        output = old_page.lstrip("/")
+        output = output + "index.html" if output.endswith("/") or not output else output
+        pages[output] = _REDIRECT_PAGE.format(
+            target=escape(target), sections=escape(json.dumps(sections, sort_keys=True)))
+    return pages
+
+
+_REDIRECT_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>This page has moved</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+<script data-target="{target}" data-sections="{sections}">
+  var data = document.currentScript.dataset
+  var sections = JSON.parse(data.sections)
+  location.replace(sections[location.hash.slice(1)] || data.target + location.hash)
+</script>
+</head>
+<body>
+<main>
+<h1>This page has moved</h1>
+<p><a href="{target}">Go to its new place</a>.</p>
+</main>
+</body>
+</html>
+"""
