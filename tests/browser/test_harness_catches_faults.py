@@ -9,6 +9,13 @@ from tests.browser.conftest import new_context
 from tests.browser.harness import serve
 
 FAULTY_PAGE = """\
+---
+review:
+  owner: Partnership policy lead
+  last_reviewed: 2026-01-15
+  every_months: 12
+---
+
 # Planted faults
 
 An image with no text alternative:
