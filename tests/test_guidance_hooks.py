@@ -16,21 +16,21 @@ order: 15
 source: csa-centre-sharing-information
 why_it_matters: Where a person has lived shows which areas to ask.
 rows:
-  - id: tenancy-records
+  - id: planted-tenancy-records
     information: Tenancy records and previous addresses
-    who_holds: Housing providers
-    holders: [housing-providers]
+    who_holds: Social landlords
+    holders: [planted-housing-providers]
 """
 
 NEW_HOLDER = """
-  - id: housing-providers
-    name: Housing providers
+  - id: planted-housing-providers
+    name: Social landlords
     description: Councils and housing associations that let homes.
 """
 
 
 def _add_housing(project: Project) -> None:
-    project.write("docs/sources/housing.yml", NEW_CATEGORY)
+    project.write("docs/sources/planted-housing.yml", NEW_CATEGORY)
     register = project.path("docs/data/holders.yml").read_text(encoding="utf-8")
     project.write("docs/data/holders.yml", register.replace("\nsystems:", NEW_HOLDER + "\nsystems:"))
 
@@ -42,21 +42,21 @@ def test_a_new_category_and_organisation_need_only_data(project):
     assert result.ok, result.log
     assert project.path("mkdocs.yml").read_text(encoding="utf-8") == mkdocs_yml
 
-    category = result.page("sources/housing/")
-    assert category.find_id("tenancy-records") is not None
-    assert "Housing providers" in category.text()
+    category = result.page("sources/planted-housing/")
+    assert category.find_id("planted-tenancy-records") is not None
+    assert "Social landlords" in category.text()
 
     overview = result.page("sources/")
-    row = overview.find_id("housing").parent
+    row = overview.find_id("planted-housing").parent
     assert "Housing and tenancy history" in row.text() and row.text().endswith("1")
 
-    holder = result.page("organisations/housing-providers/")
+    holder = result.page("organisations/planted-housing-providers/")
     links = [link.attrs["href"] for link in holder.iter("a")]
-    assert "../../sources/housing/#tenancy-records" in links
+    assert "../../sources/planted-housing/#planted-tenancy-records" in links
 
     nav = " ".join(element.text() for element in category.with_class("md-nav--primary"))
     holder_nav = " ".join(element.text() for element in holder.with_class("md-nav--primary"))
-    assert "Housing" in nav and "Housing providers" in holder_nav
+    assert "Housing" in nav and "Social landlords" in holder_nav
     # The new category takes its place by `order`: after the first category (10), before the
     # second (20).
     assert nav.index("Convictions, cautions and intelligence") < nav.index("Housing") < nav.index(

@@ -21,14 +21,29 @@ def _redirect(project, old: str, new: str) -> None:
     project.edit(REDIRECTS, "redirects: []", f"redirects:\n  - from: {old}\n    to: {new}")
 
 
-def test_the_committed_list_has_every_source_row_and_page():
-    listed = set((ROOT / LIST).read_text(encoding="utf-8").splitlines())
+def _source_rows() -> dict[str, set[str]]:
+    """Each category page's address, with the addresses of its rows, from docs/sources/."""
+    pages = {}
     for path in sorted((ROOT / "docs/sources").glob("*.yml")):
         page = f"/sources/{path.stem}/"
-        assert page in listed
-        for row in yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]:
-            assert f"{page}#{row['id']}" in listed, f"{page}#{row['id']} is not published"
-    assert OLD in listed
+        rows = yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]
+        pages[page] = {f"{page}#{row['id']}" for row in rows}
+    return pages
+
+
+def test_the_committed_list_has_the_source_rows_of_each_published_category():
+    """Rows added since the last release wait for the next one (``make published-links``), so a
+    policy lead's new row or category does not fail the checks; the build checks the rest."""
+    listed = set((ROOT / LIST).read_text(encoding="utf-8").splitlines())
+    published = {page: rows & listed for page, rows in _source_rows().items() if page in listed}
+    assert published and OLD in listed
+    assert all(published.values()), [page for page, rows in published.items() if not rows]
+
+
+def test_the_release_command_publishes_every_source_row_and_page(site):
+    current = set(built_links(site.site).current())
+    for page, rows in _source_rows().items():
+        assert {page} | rows <= current, page
 
 
 def test_renaming_a_heading_without_a_redirect_fails_the_build_with_the_fix(project):
