@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -37,6 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from guidance.files import CHANGES_FILE, PUBLISHED_LINKS_FILE  # noqa: E402
 from guidance.generated import add_to_nav, generated_pages  # noqa: E402
 from guidance.inserts import abbreviations, fill_inserts  # noqa: E402
 from guidance.load import load_guidance  # noqa: E402
@@ -96,7 +98,7 @@ def static_copy(project: Path) -> None:
     docs = project / "docs"
     guidance = load_guidance(docs)
     tooltips = abbreviations(guidance)
-    for page in generated_pages(guidance):
+    for page in generated_pages(guidance, today=date.today()):
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown + tooltips, encoding="utf-8")
@@ -110,7 +112,7 @@ def static_copy(project: Path) -> None:
     text = config_path.read_text(encoding="utf-8")
     text = text.replace("hooks:\n  - hooks/guidance_hooks.py\n", "")
     config = yaml.safe_load(text.replace("!ENV", ""))
-    add_to_nav(config["nav"], generated_pages(guidance))
+    add_to_nav(config["nav"], generated_pages(guidance, today=date.today()))
     partnership = {"name": guidance.partnership.name,
                    "contact_email": guidance.partnership.contact_email}
     text = text[:text.index("\nnav:")] + "\n" + yaml.safe_dump({"nav": config["nav"]},
@@ -173,13 +175,23 @@ def synthetic_copy(project: Path, real: Guidance, factor: int) -> None:
                     generated["relevant_if"] = row.relevant_if
                 rows.append(generated)
             (docs / "sources" / f"{category.id}{suffix}.yml").write_text(yaml.safe_dump({
+                "review": _review_of(f"sources/{category.id}.yml"),
                 "title": f"{category.title} ({copy})", "short_title": category.short_title,
                 "order": copy * 1000 + category.order, "source": category.reference,
                 "why_it_matters": category.why_it_matters, "rows": rows},
                 sort_keys=False, allow_unicode=True), encoding="utf-8")
     (docs / "data" / "holders.yml").write_text(yaml.safe_dump(
-        {"holders": holders, "systems": systems}, sort_keys=False, allow_unicode=True),
-        encoding="utf-8")
+        {"review": _review_of("data/holders.yml"), "holders": holders, "systems": systems},
+        sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # The real pages' addresses are gone, so the published links and changes that name them go too.
+    (docs / PUBLISHED_LINKS_FILE).write_text("", encoding="utf-8")
+    (docs / CHANGES_FILE).write_text(yaml.safe_dump(
+        {"review": _review_of(CHANGES_FILE), "changes": []}, sort_keys=False), encoding="utf-8")
+
+
+def _review_of(path: str) -> dict:
+    """The review block of a real data file under docs/, for the synthetic copies of it."""
+    return yaml.safe_load((ROOT / "docs" / path).read_text(encoding="utf-8"))["review"]
 
 
 def growth(work: Path, scales: list[int]) -> list[dict]:
