@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    uses = uses_in_guidance(docs, guidance.discouraged_terms)
+    uses = uses_in_guidance(guidance)
     if uses:
         print(f"The guidance uses {len(uses)} discouraged term{'s' if len(uses) != 1 else ''}:",
               *map(str, uses), sep="\n", file=sys.stderr)

@@ -1,13 +1,14 @@
 """MkDocs hooks for the guidance site: thin adapters from MkDocs events to ``guidance``.
 
-Each event does one thing and delegates; the logic lives in the plain-Python ``guidance``
-package, which knows nothing of MkDocs.
+The build's state lives on one object, :data:`site`. The logic lives in the plain-Python
+``guidance`` package, which knows nothing of MkDocs; this file gives it what MkDocs already
+knows: the files it read, page addresses (``File.url``), titles and sections (``page.title``,
+``page.toc``), and edit links (``edit_uri``).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -15,67 +16,149 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler, get_relative_url
 
-from guidance.files import PUBLISHED_LINKS_FILE, REDIRECTS_FILE
-from guidance.generated import GeneratedPage, add_to_nav, generated_pages, made_from
-from guidance.inserts import abbreviations, fill_inserts
+from guidance import records as r
+from guidance.data import Guidance
+from guidance.generated import GeneratedPage, ReviewedPage, add_to_nav, generated_pages, late_markdown
+from guidance.inserts import abbreviations, fill_inserts, has_inserts
 from guidance.language import uses_in_guidance
 from guidance.load import load_guidance
-from guidance.model import Guidance
-from guidance.pages import url_of
-from guidance.problems import DataError
-from guidance.published import SiteLinks, check_links, redirect_pages, with_moved_sections
-from guidance.review_pages import ReviewedPage, overdue_messages, reviewed_pages, with_review
+from guidance.problems import DataError, Problem
+from guidance.published import (SiteLinks, check_data_links, check_links, duplicate_ids,
+                                redirect_pages, with_moved_sections)
+from guidance.review_dates import long_date
 
 log = logging.getLogger("mkdocs.hooks.guidance")
-# Overdue reviews are reported as warnings that do not stop a strict build: the partnership
-# decides whether they should (overdue_reviews_stop_build in docs/data/partnership.yml).
+# Overdue reviews are warnings that do not stop a strict build (the partnership decides whether
+# they should): they are written through MkDocs' own handlers, but not its warning counter.
 review_log = logging.getLogger("guidance.review")
-if not review_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
-    review_log.addHandler(_handler)
-    review_log.propagate = False
+review_log.propagate = False
 
-_guidance: Guidance | None = None
-_pages: list[GeneratedPage] = []
-_reviewed: dict[str, ReviewedPage] = {}
-_site = SiteLinks()
-_today = date.today()
-_tooltips = ""
+
+class GuidanceSite:
+    """What one build knows: the checked data, the pages made from it, and the built pages."""
+
+    def __init__(self) -> None:
+        self.guidance: Guidance | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+        self.late: set[str] = set()  # pages that list other pages by title: populated last
+        self.files = Files([])
+        self.links = SiteLinks()
+        self.problems: list[Problem] = []
+        self.today = date.today()
+        self.tooltips = ""
+
+    @property
+    def data(self) -> Guidance:
+        assert self.guidance is not None, "the guidance hooks did not load the data"
+        return self.guidance
+
+    # Addresses and titles, from MkDocs' own objects --------------------------------------
+
+    def url_for(self, page: Page):
+        """Links for raw HTML on ``page``: a path under docs/ as a relative address."""
+        def url(target: str) -> str:
+            path, hash_mark, anchor = target.partition("#")
+            file = self.files.get_file_from_path(path)
+            return (get_relative_url(file.url, page.file.url) if file else path) + hash_mark + anchor
+        return url
+
+    def title_of(self, target: str) -> str:
+        """Words for a link that say where it goes: the page's title, then the section's."""
+        path, _, anchor = target.partition("#")
+        file = self.files.get_file_from_path(path)
+        page = file.page if file else None
+        title = (page.title or "") if page else ""
+        section = _toc_title(page.toc, anchor) if page and anchor else ""
+        if anchor and not section:
+            section = next((row.information for category in self.data.categories
+                            if f"sources/{category.id}.md" == path
+                            for row in category.rows if row.id == anchor), "")
+        return f"{title}: {section}" if title and section else title or section or target
+
+    def review_of(self, src_uri: str) -> r.Review | None:
+        """A hand-written page's own review, or for a page made from data its data file's."""
+        generated = self.generated.get(src_uri)
+        if generated is not None:
+            return self.data.file_reviews.get(generated.data_file) if generated.data_file else None
+        return self.data.page_reviews.get(src_uri)
+
+
+site = GuidanceSite()
+
+
+def _toc_title(toc, anchor: str) -> str:
+    for item in toc:
+        if item.id == anchor:
+            return item.title
+        found = _toc_title(item.children, anchor)
+        if found:
+            return found
+    return ""
+
+
+def _address(file: File) -> str:
+    """A page's address as readers of the published site see it, whatever use_directory_urls
+    says, so a preview built to open from files checks the same published links."""
+    url = File(file.src_uri, src_dir=None, dest_dir="", use_directory_urls=True).url
+    return "/" + ("" if url == "./" else url)
 
 
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
-    """Load and check all data before anything is built, so bad data stops the build at once."""
-    global _guidance, _pages, _reviewed, _site, _today, _tooltips
-    _today = date.today()
-    try:
-        _guidance = load_guidance(Path(config.docs_dir), today=_today,
-                                  site_url=config.site_url or "")
-    except DataError as error:
-        raise PluginError(error.report()) from None
-    _pages = generated_pages(_guidance, today=_today)
-    _reviewed = {page.src_uri: page for page in reviewed_pages(_guidance, made_from(_pages))}
-    _site = SiteLinks()
-    _tooltips = abbreviations(_guidance)
-    missing = add_to_nav(config.nav, _pages)
-    if missing:
-        raise PluginError(f"mkdocs.yml: the nav must list {', '.join(missing)}: the pages made "
-                          "from data are listed after it.")
-    config.extra["partnership"] = asdict(_guidance.partnership)
+    global site
+    site = GuidanceSite()
+    review_log.handlers = [handler for handler in logging.getLogger("mkdocs").handlers
+                           if not isinstance(handler, CountHandler)]
     return config
 
 
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    """Report discouraged terms as warnings (they stop a strict build, not a quick preview), and
-    overdue reviews as the partnership chooses."""
-    assert _guidance is not None
-    for use in uses_in_guidance(Path(config.docs_dir), _guidance.discouraged_terms):
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Check the data and the hand-written pages MkDocs found, then add the pages made from data.
+    Any problem stops the build here, before anything is written."""
+    texts = {file.src_uri: file.content_string for file in files.documentation_pages()}
+    try:
+        site.guidance = load_guidance(Path(config.docs_dir), today=site.today, pages=texts,
+                                      site_url=config.site_url or "")
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    pages = generated_pages(site.data)
+    missing = add_to_nav(config.nav, pages)
+    if missing:
+        raise PluginError(f"mkdocs.yml: the nav must list {', '.join(missing)}: the pages made "
+                          "from data are listed after it.\n    More: "
+                          "editing/build-messages.md#nav-section")
+    partnership = site.data.partnership
+    config.extra["partnership"] = {"name": partnership.name,
+                                   "contact_email": partnership.contact_email}
+    site.generated = {page.src_uri: page for page in pages}
+    site.late = {src for src, text in texts.items() if has_inserts(text)}
+    site.late |= {page.src_uri for page in pages if page.late}
+    for page in pages:
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        file.edit_uri = page.data_file
+        files.append(file)
+    # Pages that name others by title are read last, once those titles are known.
+    site.files = Files([file for file in files if file.src_uri not in site.late]
+                       + [file for file in files if file.src_uri in site.late])
+    site.tooltips = abbreviations(site.data)
+    for use in uses_in_guidance(site.data):
         log.warning(str(use))
-    overdue = overdue_messages(list(_reviewed.values()), _today)
-    if overdue and _guidance.partnership.overdue_reviews_stop_build:
+    _report_overdue()
+    return site.files
+
+
+def _report_overdue() -> None:
+    reviews = {review.path: review for review in
+               [*site.data.page_reviews.values(), *site.data.file_reviews.values()]}
+    overdue = [f"{review.path}:{review.line}: the review was due on "
+               f"{review.next_due.isoformat()} (owner: {review.owner}). After reviewing, set "
+               "last_reviewed to the date of the review.\n    More: "
+               "editing/build-messages.md#review-overdue"
+               for review in sorted(reviews.values(), key=lambda review: review.path)
+               if review.is_overdue(site.today)]
+    if overdue and site.data.partnership.overdue_reviews_stop_build:
         raise PluginError("\n".join([
             f"{len(overdue)} file(s) are past their review date, and the partnership has chosen "
             "to stop the build for that (overdue_reviews_stop_build in docs/data/partnership.yml):",
@@ -84,69 +167,67 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         review_log.warning(message)
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the pages made from data, as if they were files in docs/."""
-    for page in _pages:
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
-    return files
-
-
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill data inserts on hand-written pages, and give every page the glossary's tooltips."""
-    assert _guidance is not None
-    if page.file.generated_by is None:
-        try:
-            source = page.file.content_string
-            front_matter = source[:-len(markdown)] if markdown and source.endswith(markdown) else ""
-            markdown = fill_inserts(markdown, page=page.file.src_uri, guidance=_guidance,
-                                    directory_urls=config.use_directory_urls,
-                                    first_line=front_matter.count("\n") + 1)
-        except DataError as error:
-            raise PluginError(error.report()) from None
-    return markdown + _tooltips
+    """Fill data inserts and the pages that list others, and give every page the glossary's
+    tooltips."""
+    src = page.file.src_uri
+    if src in site.generated and site.generated[src].late:
+        markdown = late_markdown(src, site.data, title_of=site.title_of, today=site.today, pages=[
+            ReviewedPage(file.src_uri, file.page.title or file.src_uri, review)
+            for file in site.files.documentation_pages() if file.page is not None
+            and (review := site.review_of(file.src_uri)) is not None])
+    elif src in site.late:
+        markdown = fill_inserts(markdown, page=src, guidance=site.data,
+                                url_for=site.url_for(page), title_of=site.title_of)
+    return markdown + site.tooltips
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Note the page's linkable sections, and keep its old section links working."""
-    assert _guidance is not None
-    # Addresses are written as readers of the published site see them, whatever
-    # use_directory_urls says, so a preview built for opening from files checks the same links.
-    address = "/" + url_of(page.file.src_uri)
-    _site.add(address, html)
-    return with_moved_sections(html, page=address, redirects=list(_guidance.redirects))
-
-
-def on_page_context(context: dict, *, page: Page, config: MkDocsConfig,
-                    nav: Navigation) -> dict:
-    """Show the page's review details and edit link. Done after the search index is made, so
-    searching finds the guidance, not every page's dates."""
-    assert _guidance is not None
-    reviewed = _reviewed.get(page.file.src_uri)
-    if reviewed is not None and page.content is not None:
-        partnership = _guidance.partnership
-        page.content = with_review(
-            page.content, page=reviewed, today=_today, edit_base=partnership.edit_link_base,
-            docs_name=Path(config.docs_dir).name, address=page.canonical_url or page.url,
-            contact_email=partnership.contact_email)
-    return context
+    """Note the page's sections, and keep its old section links working."""
+    address = _address(page.file)
+    site.links.add(address, html)
+    for element_id in duplicate_ids(html):
+        site.problems.append(Problem(
+            f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}", 1,
+            f"the id '{element_id}' is used twice on the page {address}", "Give one of the "
+            "headings (or the tool's data) another id: a link to the id may land on the wrong "
+            "element.", "duplicate-id"))
+    return with_moved_sections(html, page=address, redirects=list(site.data.redirects))
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Once every page is rendered: every published link must still lead somewhere."""
-    assert _guidance is not None
+    """Once every page is rendered: every published link and every link in data must lead
+    somewhere."""
     docs = Path(config.docs_dir).name
-    problems = check_links(list(_guidance.published_links), list(_guidance.redirects), _site,
-                           published_file=f"{docs}/{PUBLISHED_LINKS_FILE}",
-                           redirects_file=f"{docs}/{REDIRECTS_FILE}")
+    addresses = {file.src_uri: _address(file) for file in files.documentation_pages()}
+    problems = site.problems + check_data_links(list(site.data.data_links), site.links, addresses)
+    problems += check_links(list(site.data.published_links), list(site.data.redirects),
+                            site.links, published_file=f"{docs}/{r.PUBLISHED_LINKS_FILE}",
+                            redirects_file=f"{docs}/{r.REDIRECTS.path}")
     if problems:
         raise PluginError(DataError(problems).report())
     return env
 
 
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Give the page's review to Material's partials (overrides/partials/), which show it."""
+    review = site.review_of(page.file.src_uri)
+    page.meta["guidance_review"] = {
+        "last_reviewed": review.last_reviewed.isoformat(),
+        "last_reviewed_words": long_date(review.last_reviewed),
+        "next_due": review.next_due.isoformat(),
+        "next_due_words": long_date(review.next_due),
+        "owner": review.owner,
+        "overdue": review.is_overdue(site.today),
+    } if review else {"built": site.today.isoformat(), "built_words": long_date(site.today)}
+    page.meta["guidance_contact"] = site.data.partnership.contact_email
+    page.meta["guidance_edit_file"] = f"{Path(config.docs_dir).name}/{page.file.edit_uri}"
+    return context
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write a page at each removed page's old address that leads on to its new place."""
-    assert _guidance is not None
-    for path, html in redirect_pages(list(_guidance.redirects), _site).items():
+    for path, html in redirect_pages(list(site.data.redirects), site.links).items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")

@@ -20,7 +20,7 @@ from pathlib import Path
 HOOKS = Path(__file__).resolve().parent
 sys.path.insert(0, str(HOOKS))
 
-from guidance.files import PUBLISHED_LINKS_FILE  # noqa: E402
+from guidance.records import PUBLISHED_LINKS_FILE  # noqa: E402
 from guidance.published import SiteLinks  # noqa: E402
 
 ROOT = HOOKS.parent

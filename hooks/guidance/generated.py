@@ -5,83 +5,102 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import model
-from .files import CATEGORIES_DIR, CHANGES_FILE, GLOSSARY_FILE, HOLDERS_FILE, REFERENCES_FILE
+from . import records as r
+from .data import Guidance
 from .pages import (CHANGES, GLOSSARY, ORGANISATIONS_INDEX, REFERENCES, REVIEW_STATUS,
                     SOURCES_INDEX, category_page, holder_page)
-from .render import category_markdown, holder_markdown, render
-from .review import Review, long_date
-from .review_pages import by_urgency, reviewed_pages
+from .render import TitleOf, render
+from .review_dates import long_date
 
 DUE_SOON = timedelta(days=31)
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page built from data: where it goes, what it says, and which file to edit to change it."""
+    """A page built from data: where it goes, what it says, and which file to edit to change it.
+    A ``late`` page lists other pages by title, so it is written once they have been read."""
 
     src_uri: str
     markdown: str
     data_file: str | None  # None for a page made from the whole site, like the review status
     nav_title: str | None = None
     follows: str | None = None  # the section index page it is listed under in the navigation
+    section: str = ""  # a group under that index, like an organisation's sector
+    late: bool = False
 
 
-def generated_pages(guidance: model.Guidance, *, today: date) -> list[GeneratedPage]:
-    pages = [GeneratedPage(category_page(category), category_markdown(category, guidance),
-                           data_file=f"{CATEGORIES_DIR}/{category.id}.yml",
-                           nav_title=category.short_title, follows=SOURCES_INDEX)
+def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
+    def page(template: str, src_uri: str, data_file: str | None, **values) -> GeneratedPage:
+        return GeneratedPage(src_uri, render(template, page=src_uri, guidance=guidance, **values),
+                             data_file=data_file)
+
+    pages = [GeneratedPage(category_page(category.id),
+                           render("category.md.j2", page=category_page(category.id),
+                                  guidance=guidance, category=category),
+                           data_file=f"{r.CATEGORIES.path}/{category.id}.yml",
+                           nav_title=category.nav_title, follows=SOURCES_INDEX)
              for category in guidance.categories]
-    pages.append(GeneratedPage(
-        ORGANISATIONS_INDEX, render("organisations.md.j2", page=ORGANISATIONS_INDEX,
-                                    guidance=guidance), data_file=HOLDERS_FILE))
-    pages += [GeneratedPage(holder_page(holder.id), holder_markdown(holder, guidance),
-                            data_file=HOLDERS_FILE, nav_title=holder.name,
-                            follows=ORGANISATIONS_INDEX)
-              for holder in guidance.holders]
-    pages.append(GeneratedPage(GLOSSARY, render("glossary.md.j2", page=GLOSSARY, guidance=guidance),
-                               data_file=GLOSSARY_FILE))
-    pages.append(GeneratedPage(REFERENCES, render("references.md.j2", page=REFERENCES,
-                                                  guidance=guidance), data_file=REFERENCES_FILE))
-    pages.append(GeneratedPage(CHANGES, render("changes.md.j2", page=CHANGES, guidance=guidance,
-                                               long_date=long_date), data_file=CHANGES_FILE))
-    pages.append(GeneratedPage(REVIEW_STATUS, review_status_markdown(guidance, pages, today=today),
-                               data_file=None))
+    pages.append(page("organisations.md.j2", ORGANISATIONS_INDEX, r.HOLDERS.path))
+    pages += [GeneratedPage(holder_page(holder.id), render(
+        "holder.md.j2", page=holder_page(holder.id), guidance=guidance, holder=holder,
+        systems=guidance.systems_kept_by(holder.id), rows=guidance.rows_held_by(holder.id)),
+        data_file=r.HOLDERS.path, nav_title=holder.name, follows=ORGANISATIONS_INDEX,
+        section=holder.sector) for holder in guidance.holders]
+    pages.append(page("glossary.md.j2", GLOSSARY, r.GLOSSARY.path))
+    pages.append(page("references.md.j2", REFERENCES, r.REFERENCES.path))
+    pages.append(GeneratedPage(CHANGES, "", data_file=r.CHANGES.path, late=True))
+    pages.append(GeneratedPage(REVIEW_STATUS, "", data_file=None, late=True))
     return pages
 
 
-def made_from(pages: list[GeneratedPage]) -> dict[str, str | None]:
-    """Each page made from data, with its data file's path under docs/ (None for a page made from
-    the whole site)."""
-    return {page.src_uri: page.data_file for page in pages}
+@dataclass(frozen=True)
+class ReviewedPage:
+    src_uri: str
+    title: str
+    review: r.Review
 
 
-def review_status_markdown(guidance: model.Guidance, generated: list[GeneratedPage], *,
-                           today: date) -> str:
-    pages = [page for page in by_urgency(reviewed_pages(guidance, made_from(generated)), today)
-             if page.review]
-    files = sorted(guidance.reviews.data_files.values(),
-                   key=lambda review: (not review.is_overdue(today), review.next_due, review.file))
+def late_markdown(src_uri: str, guidance: Guidance, *, title_of: TitleOf,
+                  pages: list[ReviewedPage], today: date) -> str:
+    """The changes page and the review status page, once every page they list has a title."""
+    if src_uri == CHANGES:
+        return render("changes.md.j2", page=CHANGES, guidance=guidance, title_of=title_of,
+                      long_date=long_date)
+    ordered = sorted(pages, key=lambda page: (not page.review.is_overdue(today),
+                                              page.review.next_due, page.title.lower()))
+    files = sorted(guidance.file_reviews.values(),
+                   key=lambda review: (not review.is_overdue(today), review.next_due, review.path))
 
-    def status(review: Review) -> str:
+    def status(review: r.Review) -> str:
         if review.is_overdue(today):
             return "**Overdue**"
         return "Due within a month" if review.next_due - today <= DUE_SOON else "Up to date"
 
-    return render("review_status.md.j2", page=REVIEW_STATUS, guidance=guidance, pages=pages,
+    return render("review_status.md.j2", page=REVIEW_STATUS, guidance=guidance, pages=ordered,
                   files=files, today=today, long_date=long_date, status=status,
-                  overdue_pages=sum(page.is_overdue(today) for page in pages))
+                  overdue_pages=sum(page.review.is_overdue(today) for page in pages))
 
 
 def add_to_nav(nav: list | None, pages: list[GeneratedPage]) -> list[str]:
-    """List each generated page in the navigation right after the index page it follows.
+    """List each generated page in the navigation right after the index page it follows, pages
+    with a ``section`` grouped under it, so no page carries every organisation in its navigation.
 
     ``nav`` is the ``nav`` setting of mkdocs.yml as plain lists and dicts. Returns the section
     index pages that the navigation does not list, so the caller can report them.
     """
     missing = []
     for index in dict.fromkeys(page.follows for page in pages if page.follows):
-        entries = [{page.nav_title: page.src_uri} for page in pages if page.follows == index]
+        entries: list[dict] = []
+        sections: dict[str, list[dict]] = {}
+        for page in (page for page in pages if page.follows == index):
+            entry = {page.nav_title: page.src_uri}
+            if page.section:
+                if page.section not in sections:
+                    sections[page.section] = []
+                    entries.append({page.section: sections[page.section]})
+                sections[page.section].append(entry)
+            else:
+                entries.append(entry)
         if nav is None or not _insert_after(nav, index, entries):
             missing.append(index)
     return missing

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from . import model
-from .files import LANGUAGE_FILE
+from . import records as r
+from .data import Guidance
 
 LINE_MARKER = re.compile(r"<!--\s*formal use\s*-->|#\s*formal use\b", re.IGNORECASE)
 START = re.compile(r"<!--\s*formal use:\s*start\s*-->", re.IGNORECASE)
@@ -31,15 +30,16 @@ class Use:
 
     def __str__(self) -> str:
         return (f"{self.path}:{self.line}: '{self.word}', suggested alternative: {self.instead}. "
-                "If this is its formal or legal sense, mark the line as formal use.")
+                "If this is its formal or legal sense, mark the line as formal use.\n"
+                "    More: editing/build-messages.md#discouraged-term")
 
 
-def _pattern(term: model.DiscouragedTerm) -> re.Pattern[str]:
+def _pattern(term: r.DiscouragedTerm) -> re.Pattern[str]:
     forms = sorted({term.term, *term.forms}, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
 
 
-def uses_in_text(text: str, *, path: str, terms: tuple[model.DiscouragedTerm, ...]) -> list[Use]:
+def uses_in_text(text: str, *, path: str, terms: tuple[r.DiscouragedTerm, ...]) -> list[Use]:
     """Every unmarked use of a discouraged term in one file's text."""
     patterns = [(term, _pattern(term)) for term in terms]
     uses, in_passage = [], False
@@ -57,13 +57,10 @@ def uses_in_text(text: str, *, path: str, terms: tuple[model.DiscouragedTerm, ..
     return uses
 
 
-def uses_in_guidance(docs_dir: Path, terms: tuple[model.DiscouragedTerm, ...]) -> list[Use]:
-    """Every unmarked use in the hand-written pages and the data files (but the term list)."""
+def uses_in_guidance(guidance: Guidance) -> list[Use]:
+    """Every unmarked use in the pages and data files that were read (but the term list)."""
     uses: list[Use] = []
-    for path in sorted([*docs_dir.rglob("*.md"), *docs_dir.rglob("*.yml")]):
-        relative = path.relative_to(docs_dir).as_posix()
-        if relative == LANGUAGE_FILE:
-            continue
-        uses += uses_in_text(path.read_text(encoding="utf-8"),
-                             path=f"{docs_dir.name}/{relative}", terms=terms)
+    for path, text in guidance.texts.items():
+        if not path.endswith("/" + r.LANGUAGE.path):
+            uses += uses_in_text(text, path=path, terms=guidance.discouraged_terms)
     return sorted(uses)

@@ -1,366 +1,373 @@
-"""Load every data file under ``docs/``, check it, and build the :class:`Guidance` model.
+"""Load every data file under ``docs/``, check it, and build the :class:`Guidance` it describes.
 
-All problems in all files are collected before anything fails, so a policy lead sees the whole
-list at once rather than fixing one error per build.
+One loader with one problem list: every problem in every file is collected before anything
+fails, so a policy lead sees the whole list at once rather than one error per build.
 """
 
 from __future__ import annotations
 
+import posixpath
+import re
 from datetime import date
 from pathlib import Path
+from typing import Any, Iterable
 
-from . import model
+from . import records as r
+from .data import Guidance
+from .inserts import insert_problems
+from .kinds import SITE_ADDRESS, SLUG, RecordBuilder, did_you_mean, references
 from .problems import DataError, Problem
-from .schema import (EMAIL_ADDRESS, ID_LIST, RECORD_LIST, SLUG, SLUG_ID, TEXT, TEXT_LIST,
-                     WEB_ADDRESS, WHOLE_NUMBER, YES_OR_NO, Field)
 from .wording import NameIndex, mentions, words
-from .files import (CATEGORIES_DIR, CONDITIONS_FILE, GLOSSARY_FILE, HOLDERS_FILE, LANGUAGE_FILE,
-                    PARTNERSHIP_FILE, REFERENCES_FILE)
-from .links import LinkTargets
-from .load_editorial import EditorialLoader
-from .load_tools import ToolLoader
-from .reading import DataReader
-from .yaml_source import LineDict
-
+from .yaml_source import LineDict, parse_yaml, read_yaml
 
 # Ids the category page template gives its own headings; a row may not take one of them.
 CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-information"})
-
-HOLDER = {"id": Field(SLUG_ID), "name": Field(TEXT), "also_called": Field(TEXT_LIST, False),
-          "description": Field(TEXT)}
-SYSTEM = {"id": Field(SLUG_ID), "name": Field(TEXT), "also_called": Field(TEXT_LIST, False),
-          "kept_by": Field(ID_LIST), "description": Field(TEXT)}
-PERSON = {"id": Field(SLUG_ID), "label": Field(TEXT)}
-CONDITION = {"id": Field(SLUG_ID), "wording": Field(TEXT), "applies_to": Field(ID_LIST)}
-TERM = {"term": Field(TEXT), "meaning": Field(TEXT), "note": Field(TEXT, False)}
-REFERENCE = {"id": Field(SLUG_ID), "citation": Field(TEXT), "url": Field(WEB_ADDRESS, False)}
-READING = {"title": Field(TEXT), "publisher": Field(TEXT), "note": Field(TEXT, False)}
-DISCOURAGED = {"term": Field(TEXT), "forms": Field(TEXT_LIST, False), "instead": Field(TEXT),
-               "why": Field(TEXT), "source": Field(SLUG_ID)}
-PROCEDURE = {"title": Field(TEXT), "url": Field(WEB_ADDRESS)}
-PARTNERSHIP = {"name": Field(TEXT), "contact_email": Field(EMAIL_ADDRESS),
-               "local_procedures": Field(RECORD_LIST), "review_owners": Field(TEXT_LIST),
-               "overdue_reviews_stop_build": Field(YES_OR_NO, False),
-               "edit_link_base": Field(WEB_ADDRESS, False)}
-CATEGORY = {"title": Field(TEXT), "short_title": Field(TEXT, False), "order": Field(WHOLE_NUMBER),
-            "source": Field(SLUG_ID), "why_it_matters": Field(TEXT), "heading": Field(TEXT, False),
-            "rows": Field(RECORD_LIST)}
-ROW = {"id": Field(SLUG_ID), "information": Field(TEXT), "relevant_if": Field(SLUG_ID, False),
-       "who_holds": Field(TEXT), "holders": Field(ID_LIST), "systems": Field(ID_LIST, False)}
+_MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+REVIEW_EXAMPLE = ("review:\n        owner: Partnership policy lead\n        last_reviewed: 2026-04-30"
+                  "\n        every_months: 12")
 
 
-def load_guidance(docs_dir: Path, *, today: date | None = None,
-                  site_url: str = "") -> model.Guidance:
-    """Read and check all guidance data; raise :class:`DataError` listing every problem.
+def load_guidance(docs_dir: Path, *, today: date | None = None, site_url: str = "",
+                  pages: dict[str, str] | None = None) -> Guidance:
+    """Read and check all guidance data and the hand-written pages' review details and insert
+    lines; raise :class:`DataError` listing every problem.
 
     ``today`` is the date review dates are checked against; ``site_url`` lets the published
-    links list hold full addresses on the published site."""
-    return _Loader(docs_dir, today=today or date.today(), site_url=site_url).load()
+    links list hold full addresses on the published site; ``pages`` gives each hand-written page's
+    text by its path under docs/ (the build passes what MkDocs read; otherwise docs/ is read)."""
+    if pages is None:
+        pages = {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8-sig")
+                 for path in sorted(docs_dir.rglob("*.md"))}
+    return Loader(docs_dir, today=today or date.today()).load(site_url=site_url, pages=pages)
 
 
-class _Loader(DataReader):
-    def __init__(self, docs_dir: Path, *, today: date, site_url: str) -> None:
-        super().__init__(docs_dir, today=today)
+class Loader:
+    """Reads every data file into records, with one problem list for all of them."""
+
+    def __init__(self, docs_dir: Path, *, today: date) -> None:
+        self.docs_dir = docs_dir
         self.today = today
-        self.site_url = site_url
+        self.problems: list[Problem] = []
+        self.builder = RecordBuilder(self.problems)
+        self.reviews: dict[str, r.Review] = {}  # every review read, by file as messages show it
+        self.file_texts: dict[str, str] = {}  # each data file's text, by its path under docs/
 
-    def load(self) -> model.Guidance:
-        holders, systems = self._load_register()
-        people, conditions = self._load_conditions()
-        terms = self._load_glossary()
-        references, further_reading = self._load_references()
-        discouraged = self._load_language(references)
-        partnership = self._load_partnership()
-        categories = self._load_categories(holders, systems, conditions, references)
-        targets = LinkTargets.of(self.docs_dir, categories=categories,
-                                 holders=list(holders.values()), terms=terms,
-                                 references=list(references.values()),
-                                 category_heading_ids=CATEGORY_PAGE_HEADING_IDS)
-        tools = ToolLoader(self, targets=targets, references=references, people=people)
-        reminders, checklists = tools.reminders(), tools.checklists()
-        editorial = EditorialLoader(self, targets=targets, today=self.today,
-                                    site_url=self.site_url)
-        page_reviews, changes = editorial.page_reviews(), editorial.changes()
-        redirects, published = editorial.redirects(), editorial.published_links()
+    def display(self, relative: str) -> str:
+        """A file's path as messages show it, like docs/data/holders.yml."""
+        return f"{self.docs_dir.name}/{relative}"
+
+    def add(self, path: str, line: int, message: str, hint: str, code: str) -> None:
+        self.problems.append(Problem(path, line, message, hint, code))
+
+    # Reading files --------------------------------------------------------------------------
+
+    def read(self, data_file: r.DataFile, relative: str | None = None, **extra: Any) -> Any:
+        """One data file as its declared record, or None if it has problems."""
+        relative = relative or data_file.path
+        path, display = self.docs_dir / relative, self.display(relative)
+        if not path.is_file():
+            self.add(display, 1, "this file is missing", f"Restore {display} from the main "
+                     "branch.", "file-missing")
+            return None
+        data, problems = read_yaml(path, display)
+        self.problems.extend(problems)
+        if problems:
+            return None
+        self.file_texts[relative] = path.read_text(encoding="utf-8-sig")
+        if data is None:
+            self.add(display, 1, "this file is empty", f"Fill in {data_file.record.WHAT}, or "
+                     "restore it from the main branch.", "file-empty")
+            return None
+        if data_file.reviewed and isinstance(data, LineDict) and "review" not in data:
+            self.add(display, 1, "this file has no review details",
+                     f"Add a `review:` block at the top, like:\n      {REVIEW_EXAMPLE}",
+                     "review-missing")
+        loaded = self.builder.build(data_file.record, data, path=display, line=1, **extra)
+        review = self._review(getattr(loaded, "review", None), display)
+        if review is not None:
+            self.reviews[display] = review
+        return loaded
+
+    def read_folder(self, data_file: r.DataFile) -> list[Any]:
+        """A record per ``*.yml`` file in a folder, each with its file's name as its id."""
+        folder = self.docs_dir / data_file.path
+        loaded = []
+        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            relative = f"{data_file.path}/{path.name}"
+            if not SLUG.match(path.stem):
+                self.add(self.display(relative), 1, "the file name is not usable as a web address",
+                         "Rename it to lower-case words joined by hyphens, like "
+                         "`mental-health.yml`.", "file-name")
+                continue
+            record = self.read(data_file, relative, id=path.stem)
+            if record is not None:
+                loaded.append(record)
+        return loaded
+
+    def _review(self, review: r.Review | None, display: str) -> r.Review | None:
+        if review is not None and review.last_reviewed > self.today:
+            self.add(display, review.line_of("last_reviewed"),
+                     f"the review date {review.last_reviewed.isoformat()} is in the future",
+                     f"Write the date the review was done (today is {self.today.isoformat()}).",
+                     "review-date")
+            return None
+        return review
+
+    def page_review(self, text: str, display: str) -> r.Review | None:
+        """The ``review:`` block in a hand-written page's front matter (between the --- lines)."""
+        match = FRONT_MATTER.match(text)
+        if match is None:
+            self.add(display, 1, "this page has no review details", "Start the page with these "
+                     f"lines:\n      ---\n      {REVIEW_EXAMPLE}\n      ---", "review-missing")
+            return None
+        # A blank line in place of the opening --- keeps the line numbers the file's own.
+        data, problems = parse_yaml("\n" + (match.group(1) or ""), display)
+        self.problems.extend(problems)
+        if problems:
+            return None
+        if not isinstance(data, LineDict):
+            data = LineDict()
+            data.key_lines = {}
+        if "review" not in data and not any(did_you_mean(str(key), ["review"]) for key in data):
+            self.add(display, 1, "this page's front matter has no review details",
+                     f"Add to the lines between the --- lines:\n      {REVIEW_EXAMPLE}",
+                     "review-missing")
+        settings = self.builder.build(r.PageSettings, data, path=display, line=1)
+        review = self._review(settings.review if settings else None, display)
+        if review is not None:
+            self.reviews[display] = review
+        return review
+
+    # The whole guidance ---------------------------------------------------------------------
+
+    def load(self, *, site_url: str, pages: dict[str, str]) -> Guidance:
+        register = self.read(r.HOLDERS)
+        conditions = self.read(r.CONDITIONS)
+        glossary = self.read(r.GLOSSARY)
+        refs = self.read(r.REFERENCES)
+        language = self.read(r.LANGUAGE)
+        partnership = self.read(r.PARTNERSHIP)
+        planner = self.read(r.PLANNER)
+        changes = self.read(r.CHANGES)
+        redirects = self.read(r.REDIRECTS)
+        categories = sorted(self.read_folder(r.CATEGORIES), key=lambda category: category.order)
+        checklists = self.read_folder(r.CHECKLISTS)
+        files = [register, conditions, glossary, refs, language, partnership, planner, changes,
+                 redirects, *categories, *checklists]
+        registers = {
+            "organisation": [h.id for h in getattr(register, "holders", ())],
+            "system": [s.id for s in getattr(register, "systems", ())],
+            "kind of person": [p.id for p in getattr(conditions, "people", ())],
+            "condition": [c.id for c in getattr(conditions, "conditions", ())],
+            "reference": [ref.id for ref in getattr(refs, "references", ())],
+        }
+        self._check_references([loaded for loaded in files if loaded is not None], registers)
+        if register is not None and categories:
+            self._check_rows(categories, register)
+        self._check_categories(categories)
+        for checklist in checklists:
+            self._check_checklist(checklist)
+        for change in getattr(changes, "changes", ()):
+            if change.date > self.today:
+                self.add(change.path, change.line_of("date"), f"the change date "
+                         f"{change.date.isoformat()} is in the future", "Write the date the "
+                         f"change was published (today is {self.today.isoformat()}).",
+                         "date-in-future")
+        for redirect in getattr(redirects, "redirects", ()):
+            if redirect.from_link == redirect.to_link:
+                self.add(redirect.path, redirect.line_of("to"), "this redirect leads to itself",
+                         "Write the section's new address in `to`.", "redirect")
+        published = self._published_links(site_url.rstrip("/"))
+        page_reviews = {}
+        for src_uri, text in pages.items():
+            display = self.display(src_uri)
+            self.file_texts[src_uri] = text
+            review = self.page_review(text, display)
+            if review is not None:
+                page_reviews[src_uri] = review
+            self.problems.extend(insert_problems(text, path=display, checklists=[
+                checklist.id for checklist in checklists]))
         if partnership is not None:
-            self.review_reader.check_owners(partnership.review_owners,
-                                            self.display(PARTNERSHIP_FILE))
+            self.check_owners(partnership.review_owners)
         if self.problems:
             raise DataError(self.problems)
-        assert partnership is not None
-        return model.Guidance(
-            categories=tuple(categories), holders=tuple(holders.values()),
-            systems=tuple(systems.values()), people=tuple(people.values()),
-            conditions=tuple(conditions.values()), terms=tuple(terms),
-            references=tuple(references.values()), further_reading=tuple(further_reading),
-            discouraged_terms=tuple(discouraged), partnership=partnership,
-            checklists=tuple(checklists), reminders=tuple(reminders),
-            reviews=model.Reviews(data_files=dict(self.file_reviews), pages=page_reviews),
-            changes=tuple(changes), redirects=tuple(redirects), published_links=tuple(published),
-            page_titles=dict(targets.titles),
-        )
+        return Guidance(
+            categories=tuple(categories), holders=register.holders, systems=register.systems,
+            people=conditions.people, conditions=conditions.conditions, terms=glossary.terms,
+            references=refs.references, further_reading=refs.further_reading,
+            discouraged_terms=language.discouraged, partnership=partnership,
+            checklists=tuple(checklist.resolved() for checklist in checklists), reminders=planner.reminders,
+            changes=tuple(sorted(changes.changes, key=lambda change: change.date, reverse=True)),
+            redirects=redirects.redirects, published_links=tuple(published),
+            data_links=tuple(self._data_links(planner, changes, categories, checklists)),
+            file_reviews={path.split("/", 1)[1]: review for path, review in self.reviews.items()
+                          if not path.endswith(".md")},
+            page_reviews=page_reviews,
+            texts={self.display(path): text for path, text in self.file_texts.items()})
 
-    def _load_register(self) -> tuple[dict[str, model.Holder], dict[str, model.System]]:
-        display = self.display(HOLDERS_FILE)
-        data = self.read(HOLDERS_FILE, {"holders": Field(RECORD_LIST), "systems":
-                                         Field(RECORD_LIST, False)}, "the register of holders")
-        holders: dict[str, model.Holder] = {}
-        systems: dict[str, model.System] = {}
-        if data is None:
-            return holders, systems
-        for record, line in self.entries(
-                data, "holders", HOLDER, display=display, what="an organisation",
-                label="organisation id"):
-            holders[record["id"]] = model.Holder(
-                id=record["id"], name=record["name"].strip(), description=record["description"],
-                also_called=tuple(record.get("also_called", ())), source=model.Source(display, line))
-        for record, line in self.entries(
-                data, "systems", SYSTEM, display=display, what="a system",
-                label="system id"):
-            for holder_id in record["kept_by"]:
-                if holder_id not in holders:
-                    self.unknown(display, record.line_of("kept_by"), holder_id, holders,
-                                  "organisation", HOLDERS_FILE)
-            systems[record["id"]] = model.System(
-                id=record["id"], name=record["name"].strip(), description=record["description"],
-                also_called=tuple(record.get("also_called", ())),
-                kept_by=tuple(record["kept_by"]), source=model.Source(display, line))
-        return holders, systems
+    def check_owners(self, owners: Iterable[str]) -> None:
+        """Each owner must be one of the partnership's roles, so a typo or a person's name shows."""
+        owners = list(owners)
+        for review in self.reviews.values():
+            if review.owner not in owners:
+                self.add(review.path, review.line_of("owner"), f"unknown owner '{review.owner}'",
+                         f"{did_you_mean(review.owner, owners)}The owner is a role, not a person: "
+                         f"use one of the `review_owners` in {self.display(r.PARTNERSHIP.path)}, "
+                         "or add the role there.", "review-owner")
 
-    def _load_conditions(self) -> tuple[dict[str, model.Person], dict[str, model.Condition]]:
-        display = self.display(CONDITIONS_FILE)
-        data = self.read(CONDITIONS_FILE, {"people": Field(RECORD_LIST),
-                                            "conditions": Field(RECORD_LIST)}, "the conditions")
-        people: dict[str, model.Person] = {}
-        conditions: dict[str, model.Condition] = {}
-        if data is None:
-            return people, conditions
-        for record, _ in self.entries(
-                data, "people", PERSON, display=display, what="a kind of person",
-                label="person id"):
-            people[record["id"]] = model.Person(id=record["id"], label=record["label"])
-        for record, _ in self.entries(
-                data, "conditions", CONDITION, display=display, what="a condition",
-                label="condition id"):
-            for person_id in record["applies_to"]:
-                if person_id not in people:
-                    self.unknown(display, record.line_of("applies_to"), person_id, people,
-                                  "kind of person", CONDITIONS_FILE)
-            conditions[record["id"]] = model.Condition(
-                id=record["id"], wording=" ".join(record["wording"].split()),
-                applies_to=tuple(record["applies_to"]))
-        return people, conditions
+    def _check_references(self, loaded: list[Any], registers: dict[str, list[str]]) -> None:
+        for top in loaded:
+            for record, key, value, register in references(top):
+                if value not in registers[register] and value not in self.builder.broken_ids:
+                    self.add(record.path, record.line_of(key), f"unknown {register} '{value}'",
+                             f"{did_you_mean(value, registers[register])}Use an id listed in "
+                             f"{self.display(r.REGISTERS[register].path)}, or add it there "
+                             "first.", "unknown-id")
 
-    def _load_glossary(self) -> list[model.Term]:
-        display = self.display(GLOSSARY_FILE)
-        data = self.read(GLOSSARY_FILE, {"terms": Field(RECORD_LIST)}, "the glossary")
-        if data is None:
-            return []
-        entries = self.entries(data, "terms", TERM, display=display, what="a glossary entry",
-                                unique="term", label="term")
-        return [model.Term(term=record["term"].strip(), meaning=record["meaning"].strip(),
-                           note=record.get("note", "").strip()) for record, _ in entries]
-
-    def _load_references(self) -> tuple[dict[str, model.Reference], list[model.FurtherReading]]:
-        display = self.display(REFERENCES_FILE)
-        data = self.read(REFERENCES_FILE, {"references": Field(RECORD_LIST),
-                                            "further_reading": Field(RECORD_LIST, False)},
-                          "the references")
-        if data is None:
-            return {}, []
-        entries = self.entries(data, "references", REFERENCE, display=display,
-                                what="a reference", label="reference id")
-        references = {record["id"]: model.Reference(
-            id=record["id"], citation=" ".join(record["citation"].split()), url=record.get("url"))
-            for record, _ in entries}
-        reading = [model.FurtherReading(title=" ".join(record["title"].split()),
-                                        publisher=" ".join(record["publisher"].split()),
-                                        note=" ".join(record.get("note", "").split()))
-                   for record, _ in self.records(data, "further_reading", READING,
-                                                  display=display, what="a further reading item")]
-        return references, reading
-
-    def _load_language(self, references: dict[str, model.Reference]) -> list[model.DiscouragedTerm]:
-        display = self.display(LANGUAGE_FILE)
-        data = self.read(LANGUAGE_FILE, {"discouraged": Field(RECORD_LIST)},
-                          "the list of discouraged terms")
-        if data is None:
-            return []
-        terms = []
-        for record, _ in self.entries(data, "discouraged", DISCOURAGED, display=display,
-                                       what="a discouraged term", unique="term", label="term"):
-            if record["source"] not in references:
-                self.unknown(display, record.line_of("source"), record["source"], references,
-                              "reference", REFERENCES_FILE)
-            terms.append(model.DiscouragedTerm(
-                term=record["term"], forms=tuple(record.get("forms", ())),
-                instead=" ".join(record["instead"].split()), why=" ".join(record["why"].split()),
-                reference=record["source"]))
-        return terms
-
-    def _load_partnership(self) -> model.Partnership | None:
-        display = self.display(PARTNERSHIP_FILE)
-        data = self.read(PARTNERSHIP_FILE, PARTNERSHIP, "the partnership settings")
-        if data is None or not isinstance(data.get("local_procedures"), list):
-            return None
-        links = [model.ProcedureLink(title=record["title"], url=record["url"])
-                 for record, _ in self.records(data, "local_procedures", PROCEDURE,
-                                                display=display, what="a local procedures link")]
-        if not data["local_procedures"]:
-            self.problems.append(Problem(display, data.line_of("local_procedures"),
-                                         "there are no local procedures links",
-                                         "Add at least one link, with a `title` and a `url`."))
-        base = data.get("edit_link_base")
-        if isinstance(base, str) and not base.endswith("/"):
-            self.problems.append(Problem(display, data.line_of("edit_link_base"),
-                                         "the edit link base should end with /",
-                                         "Add / at the end: a file's path is added after it."))
-        if not isinstance(data.get("review_owners"), list):
-            return None
-        return model.Partnership(name=data["name"], contact_email=data["contact_email"],
-                                 local_procedures=tuple(links),
-                                 review_owners=tuple(" ".join(owner.split())
-                                                     for owner in data["review_owners"]),
-                                 overdue_reviews_stop_build=data.get(
-                                     "overdue_reviews_stop_build", False),
-                                 edit_link_base=base)
-
-    # Categories and their rows --------------------------------------------------------------
-
-    def _load_categories(self, holders: dict[str, model.Holder],
-                         systems: dict[str, model.System],
-                         conditions: dict[str, model.Condition],
-                         references: dict[str, model.Reference]) -> list[model.Category]:
-        folder = self.docs_dir / CATEGORIES_DIR
-        files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
-        if not files:
-            self.problems.append(Problem(
-                self.display(CATEGORIES_DIR), 1, "there are no category files (*.yml) here",
-                "Each category of information sources is one .yml file in this folder."))
-        categories: list[model.Category] = []
-        row_ids: dict[str, str] = {}
-        names = self._name_index(holders, systems)
+    def _check_categories(self, categories: list[r.Category]) -> None:
         orders: dict[int, str] = {}
-        for path in files:
-            relative = f"{CATEGORIES_DIR}/{path.name}"
-            display = self.display(relative)
-            if not SLUG.match(path.stem):
-                self.problems.append(Problem(
-                    display, 1, "the file name is not usable as a web address",
-                    "Rename it to lower-case words joined by hyphens, like `mental-health.yml`."))
-                continue
-            problems_before = len(self.problems)
-            data = self.read(relative, CATEGORY, "a category")
-            if data is None:
-                continue
-            fields_ok = len(self.problems) == problems_before
-            if isinstance(data.get("order"), int) and not isinstance(data["order"], bool):
-                if data["order"] in orders:
-                    self.problems.append(Problem(
-                        display, data.line_of("order"),
-                        f"order {data['order']} is also used by {orders[data['order']]}",
-                        "Give each category a different order number; leave gaps (10, 20, 30) "
-                        "so a new one can go in between."))
-                orders.setdefault(data["order"], display)
-            if SLUG_ID.accepts(data.get("source")) and data["source"] not in references:
-                self.unknown(display, data.line_of("source"), data["source"], references,
-                              "reference", REFERENCES_FILE)
-            if isinstance(data.get("rows"), list) and not data["rows"]:
-                self.problems.append(Problem(display, data.line_of("rows"),
-                                             "this category has no rows",
-                                             "Add at least one row under `rows:`."))
-            rows = [self._row(record, line, display, holders, systems, conditions, row_ids, names)
-                    for record, line in self.records(data, "rows", ROW, display=display,
-                                                      what="a row")]
-            if not fields_ok:
-                continue
-            categories.append(model.Category(
-                id=path.stem, title=" ".join(data["title"].split()),
-                short_title=" ".join(data.get("short_title", data["title"]).split()),
-                order=data["order"], why_it_matters=data["why_it_matters"].strip(),
-                heading=data.get("heading", "Source of information"), reference=data["source"],
-                rows=tuple(row for row in rows if row is not None),
-                source=model.Source(display, 1)))
-        return sorted(categories, key=lambda category: category.order)
+        rows: dict[str, str] = {}
+        for category in categories:
+            if category.order in orders:
+                self.add(category.path, category.line_of("order"), f"order {category.order} is "
+                         f"also used by {orders[category.order]}", "Give each category a "
+                         "different order number; leave gaps (10, 20, 30) so a new one can go in "
+                         "between.", "order-twice")
+            orders.setdefault(category.order, category.path)
+        for category in sorted(categories, key=lambda category: category.path):
+            for row in category.rows:
+                where = f"{row.path}:{row.line_of('id')}"
+                if row.id in rows:
+                    self.add(row.path, row.line_of("id"), f"row id '{row.id}' is already used at "
+                             f"{rows[row.id]}", "Every row needs its own id, because trainers "
+                             "link to rows by it. Choose another.", "id-twice")
+                elif row.id in CATEGORY_PAGE_HEADING_IDS:
+                    self.add(row.path, row.line_of("id"), f"row id '{row.id}' is taken by a "
+                             "heading on the page", "Choose another id for this row.", "id-twice")
+                rows.setdefault(row.id, where)
 
-    @staticmethod
-    def _name_index(holders: dict[str, model.Holder],
-                    systems: dict[str, model.System]) -> NameIndex:
-        """Every name in the register, with the organisations it names (none for a system)."""
-        index = NameIndex()
-        for system in systems.values():
+    def _check_rows(self, categories: list[r.Category], register: r.Register) -> None:
+        """Each row's who_holds text names the organisations and systems it lists, and lists the
+        organisations it names, so no row goes missing from an organisation's page."""
+        holders = {holder.id: holder for holder in register.holders}
+        systems = {system.id: system for system in register.systems}
+        names = NameIndex()
+        for system in register.systems:
             for name in system.names:
-                index.add(name)
-        for holder in holders.values():
+                names.add(name)
+        for holder in register.holders:
             for name in holder.names:
-                index.add(name, holder.id)
-        return index
-
-    def _row(self, record: LineDict, line: int, display: str, holders: dict[str, model.Holder],
-             systems: dict[str, model.System], conditions: dict[str, model.Condition],
-             row_ids: dict[str, str], names: NameIndex) -> model.Row | None:
-        row_id, who_holds = record["id"], record["who_holds"]
-        who_holds_words = words(who_holds)
-        problems_before = len(self.problems)
-        if row_id in row_ids:
-            self.problems.append(Problem(
-                display, record.line_of("id"), f"row id '{row_id}' is already used at {row_ids[row_id]}",
-                "Every row needs its own id, because trainers link to rows by it. Choose another."))
-        elif row_id in CATEGORY_PAGE_HEADING_IDS:
-            self.problems.append(Problem(
-                display, record.line_of("id"), f"row id '{row_id}' is taken by a heading on the page",
-                "Choose another id for this row."))
-        row_ids.setdefault(row_id, f"{display}:{record.line_of('id')}")
-        for holder_id in record["holders"]:
-            if holder_id not in holders:
-                self.unknown(display, record.line_of("holders"), holder_id, holders,
-                              "organisation", HOLDERS_FILE)
-            elif not mentions(who_holds_words, holders[holder_id].names):
-                holder = holders[holder_id]
-                self.problems.append(Problem(
-                    display, record.line_of("holders"),
-                    f"the row lists '{holder_id}', but its who_holds text does not name "
-                    f"'{holder.name}'",
-                    f"Check the row lists the right organisations. If the text uses another name "
-                    f"for it, add that name to `also_called` for '{holder_id}' in "
-                    f"{self.display(HOLDERS_FILE)}."))
-        all_known = all(holder_id in holders for holder_id in record["holders"])
-        for name, owners in names.found_in(who_holds_words):
-            if all_known and owners and not owners & set(record["holders"]):
-                self.problems.append(Problem(
-                    display, record.line_of("holders"),
-                    f"the who_holds text names '{name}', but the row's holders do not include "
-                    f"{' or '.join(sorted(owners))}",
-                    "Add it to `holders`, so the row appears on that organisation's page. If the "
-                    "text names it for another reason, reword the text."))
-        for system_id in record.get("systems", ()):
-            if system_id not in systems:
-                self.unknown(display, record.line_of("systems"), system_id, systems, "system",
-                              HOLDERS_FILE)
+                names.add(name, holder.id)
+        for row in (row for category in categories for row in category.rows):
+            text, line = words(row.who_holds), row.line_of("holders")
+            if not all(holder_id in holders for holder_id in row.holders):
                 continue
-            system = systems[system_id]
-            if not mentions(who_holds_words, system.names):
-                self.problems.append(Problem(
-                    display, record.line_of("systems"),
-                    f"the row lists system '{system_id}', but its who_holds text does not name "
-                    f"'{system.name}'",
-                    "Check the system is right, or add the name the text uses to its "
-                    "`also_called`."))
-            if all_known and not set(system.kept_by) & set(record["holders"]):
-                self.problems.append(Problem(
-                    display, record.line_of("systems"),
-                    f"system '{system_id}' is kept by {', '.join(system.kept_by)}, none of whom "
-                    f"this row lists",
-                    "Add the organisation that keeps the system to `holders`, or correct "
-                    "`systems`."))
-        condition = record.get("relevant_if")
-        if condition is not None and condition not in conditions:
-            self.unknown(display, record.line_of("relevant_if"), condition, conditions,
-                          "condition", CONDITIONS_FILE)
-        if len(self.problems) > problems_before:
-            return None
-        return model.Row(
-            id=row_id, information=" ".join(record["information"].split()),
-            who_holds=" ".join(who_holds.split()), holders=tuple(record["holders"]),
-            systems=tuple(record.get("systems", ())), relevant_if=condition,
-            source=model.Source(display, line))
+            for holder_id in row.holders:
+                holder = holders[holder_id]
+                if not mentions(text, holder.names):
+                    self.add(row.path, line, f"the row lists '{holder_id}', but its who_holds "
+                             f"text does not name '{holder.name}'", "Check the row lists the "
+                             "right organisations. If the text uses another name for it, add "
+                             f"that name to `also_called` for '{holder_id}' in "
+                             f"{self.display(r.HOLDERS.path)}.", "row-holder-not-named")
+            for name, owners in names.found_in(text):
+                if owners and not owners & set(row.holders):
+                    self.add(row.path, line, f"the who_holds text names '{name}', but the row's "
+                             f"holders do not include {' or '.join(sorted(owners))}", "Add it to "
+                             "`holders`, so the row appears on that organisation's page. If the "
+                             "text names it for another reason, reword the text.",
+                             "row-name-not-listed")
+            for system_id in row.systems:
+                system = systems.get(system_id)
+                if system is None:
+                    continue
+                line = row.line_of("systems")
+                if not mentions(text, system.names):
+                    self.add(row.path, line, f"the row lists system '{system_id}', but its "
+                             f"who_holds text does not name '{system.name}'", "Check the system "
+                             "is right, or add the name the text uses to its `also_called`.",
+                             "row-system-not-named")
+                if not set(system.kept_by) & set(row.holders):
+                    self.add(row.path, line, f"system '{system_id}' is kept by "
+                             f"{', '.join(system.kept_by)}, none of whom this row lists",
+                             "Add the organisation that keeps the system to `holders`, or "
+                             "correct `systems`.", "row-system-not-kept")
+
+    def _check_checklist(self, checklist: r.Checklist) -> None:
+        ids: dict[str, int] = {}
+        parts = [(checklist, None)] + [(part, part) for group in checklist.groups
+                                       for part in (group, *group.items)]
+        for owner, part in parts:
+            if part is not None:
+                if part.id in ids:
+                    self.add(part.path, part.line_of("id"), f"the id '{part.id}' is used twice "
+                             f"(first on line {ids[part.id]})", "Every group and item needs its "
+                             "own id, because shared links name them. Choose another.",
+                             "id-twice")
+                ids.setdefault(part.id, part.line_of("id"))
+            answers = getattr(owner, "answers", ())
+            if "answers" not in owner.lines:
+                continue
+            line = owner.line_of("answers")
+            if len(answers) < 2:
+                self.add(owner.path, line, "there must be at least two answers to choose from",
+                         "Add another answer, with an `id` and a `label`.", "checklist-answers")
+            elif not any(answer.needs_attention for answer in answers):
+                self.add(owner.path, line, "no answer here has `needs_attention: true`, so "
+                         "nothing chosen here can ever reach the summary", "Add `needs_attention:"
+                         " true` to the answers that need attention.", "checklist-answers")
+
+    def _published_links(self, site_url: str) -> list[r.PublishedLink]:
+        """The published links: one site address per line; # starts a comment line."""
+        display = self.display(r.PUBLISHED_LINKS_FILE)
+        path = self.docs_dir / r.PUBLISHED_LINKS_FILE
+        if not path.is_file():
+            self.add(display, 1, "this file is missing", f"Restore {display} from the main "
+                     "branch: it lists the links that must keep working.", "file-missing")
+            return []
+        links, seen = [], {}
+        for number, text in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+            link = text.strip()
+            if not link or link.startswith("# ") or link == "#":
+                continue
+            if site_url and link.startswith(site_url + "/"):
+                link = link[len(site_url):]
+            if not SITE_ADDRESS.accepts(link):
+                self.add(display, number, f"'{link}' is not a site address", "Each line is one "
+                         "address starting with /, like /sources/trauma/#social-care-records. "
+                         "Comment lines start with # and a space.", "published-link")
+            elif link in seen:
+                self.add(display, number, f"'{link}' is listed twice (first on line "
+                         f"{seen[link]})", "Delete this line.", "published-link")
+            else:
+                seen[link] = number
+                links.append(r.PublishedLink(link=link, line=number))
+        return links
+
+    def _data_links(self, planner: r.Planner, changes: r.Changes, categories: list[r.Category],
+                    checklists: list[r.Checklist]) -> list[r.DataLink]:
+        """Every link to a page written in data, to check against the built pages."""
+        links = [r.DataLink(reminder.guidance, reminder.path, reminder.line_of("guidance"))
+                 for reminder in planner.reminders]
+        links += [r.DataLink(page, change.path, change.line_of("pages"))
+                  for change in changes.changes for page in change.pages]
+        for checklist in checklists:
+            for group in checklist.groups:
+                links.append(r.DataLink(group.guidance, group.path, group.line_of("guidance")))
+                links += [r.DataLink(item.guidance, item.path, item.line_of("guidance"))
+                          for item in group.items if item.guidance]
+        for category in categories:
+            for target in _MARKDOWN_LINK.findall(category.why_it_matters):
+                if "://" not in target and not target.startswith("mailto:"):
+                    page = f"{r.CATEGORIES.path}/{category.id}.md"
+                    links.append(r.DataLink(_resolve(page, target), category.path,
+                                            category.line_of("why_it_matters")))
+        return links
+
+
+def _resolve(page: str, target: str) -> str:
+    """A Markdown link written on ``page`` as a path under docs/ (``../x.md#a`` -> ``x.md#a``)."""
+    path, hash_mark, anchor = target.partition("#")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+    return resolved + hash_mark + anchor

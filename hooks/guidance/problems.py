@@ -1,8 +1,49 @@
-"""Problems found in the data, reported all at once as ``path:line: what is wrong``."""
+"""Problems found in the data, reported all at once as ``path:line: what is wrong``.
+
+Each problem carries a short code naming the paragraph of ``editing/build-messages.md`` that
+explains it, so the guide keeps one explanation per kind of message rather than a copy of each.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+GUIDE = "editing/build-messages.md"
+
+# Every kind of message, with the title of its paragraph in the guide.
+CODES: dict[str, str] = {
+    "yaml-syntax": "The file is not valid YAML",
+    "not-utf8": "The file is not UTF-8 text",
+    "file-missing": "A file is missing",
+    "file-empty": "A file is empty",
+    "key-twice": "A field is given twice",
+    "unknown-field": "An unknown field",
+    "missing-field": "A required field is missing",
+    "wrong-value": "A value of the wrong kind",
+    "id-twice": "An id is used twice",
+    "unknown-id": "An unknown id",
+    "row-holder-not-named": "A row lists an organisation its text does not name",
+    "row-name-not-listed": "A row's text names an organisation the row does not list",
+    "row-system-not-named": "A row lists a system its text does not name",
+    "row-system-not-kept": "A row lists a system none of its organisations keeps",
+    "empty-list": "A list that needs at least one entry is empty",
+    "order-twice": "Two categories have the same order",
+    "file-name": "A file name that cannot be a web address",
+    "review-missing": "No review details",
+    "review-date": "A review date or interval that cannot be right",
+    "review-owner": "A review owner that is not one of the partnership's roles",
+    "review-overdue": "A page is past its review date",
+    "date-in-future": "A date in the future",
+    "data-link": "A link in data leads nowhere",
+    "insert": "An insert line that cannot be filled",
+    "published-link": "A published link no longer works",
+    "redirect": "A redirect that is not right",
+    "discouraged-term": "A discouraged term",
+    "nav-section": "The navigation lost a section",
+    "checklist-answers": "A checklist's answers cannot work",
+    "partnership-setting": "A partnership setting that cannot work",
+    "duplicate-id": "An id used twice on one page",
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -13,10 +54,18 @@ class Problem:
     line: int
     message: str
     hint: str = ""
+    code: str = ""
+
+    def __post_init__(self) -> None:
+        assert not self.code or self.code in CODES, f"unknown message code {self.code!r}"
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}: {self.message}"
-        return f"{text}\n    How to fix: {self.hint}" if self.hint else text
+        if self.hint:
+            text += f"\n    How to fix: {self.hint}"
+        if self.code:
+            text += f"\n    More: {GUIDE}#{self.code}"
+        return text
 
 
 class DataError(Exception):

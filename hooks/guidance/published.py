@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 
-from . import model
+from . import records as r
 from .problems import Problem
 
 _LINK_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
 _CLASS = re.compile(r"""\bclass=["']([^"']*)["']""")
 _SELF_HREF = re.compile(r"""\bhref=["']#([^"']+)["']""")
 _ID = r"""\bid=["']{}["']"""
+_ANY_ID = re.compile(r"""<[a-zA-Z][^>]*?\sid=["']([^"']+)["']""")
 LINKABLE = {"headerlink", "row-link"}  # Material's heading links, and this site's row links
 
 
@@ -52,14 +53,26 @@ def relative(from_page: str, to_link: str) -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
+def duplicate_ids(html: str) -> list[str]:
+    """Ids given to more than one element: a link to one may land on the wrong element."""
+    ids = _ANY_ID.findall(html)
+    return sorted({element_id for element_id in ids if ids.count(element_id) > 1})
+
+
 @dataclass
 class SiteLinks:
-    """Every page of the built site and its linkable sections."""
+    """Every page of the built site, its linkable sections, and every id on it."""
 
     pages: dict[str, list[str]] = field(default_factory=dict)
+    ids: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, page: str, html: str) -> None:
         self.pages[page] = linkable_ids(html)
+        self.ids[page] = set(_ANY_ID.findall(html))
+
+    def has(self, page: str, anchor: str) -> bool:
+        """Whether a link from data may point here: any element's id, not only sections'."""
+        return page in self.ids and (not anchor or anchor in self.ids[page])
 
     def resolves(self, link: str) -> bool:
         page, anchor = split(link)
@@ -71,11 +84,36 @@ class SiteLinks:
                       for link in (page, *(f"{page}#{anchor}" for anchor in ids)))
 
 
+def check_data_links(links: list[r.DataLink], site: SiteLinks,
+                     address_of: dict[str, str]) -> list[Problem]:
+    """Every link written in data leads to a page, and a section, that the built site has.
+    ``address_of`` gives each page's site address by its path under docs/."""
+    problems = []
+    for item in links:
+        path, _, anchor = item.link.partition("#")
+        address = address_of.get(path)
+        if address is None:
+            close = difflib.get_close_matches(path, sorted(address_of), n=1)
+            problems.append(Problem(
+                item.path, item.line, f"the guidance link '{item.link}' points to a page that does not "
+                "exist", (f"Did you mean '{close[0]}'? " if close else "") + "Write the page's "
+                "path under docs/, like audit-learning/retraction.md, then # and a section id if "
+                "you want one.", "data-link"))
+        elif not site.has(address, anchor):
+            close = difflib.get_close_matches(anchor, sorted(site.pages.get(address, [])), n=1)
+            problems.append(Problem(
+                item.path, item.line, f"the guidance link '{item.link}' points to a section that {path} "
+                "does not have", (f"Did you mean '#{close[0]}'? " if close else "") + "Use the "
+                "id in { #... } after the heading you want, or link to the page without a "
+                "section.", "data-link"))
+    return problems
+
+
 def _redirect_example(link: str, to: str) -> str:
     return f"\n        - from: {link}\n          to: {to}"
 
 
-def check_links(published: list[model.PublishedLink], redirects: list[model.Redirect],
+def check_links(published: list[r.PublishedLink], redirects: list[r.Redirect],
                 site: SiteLinks, *, published_file: str, redirects_file: str) -> list[Problem]:
     """Every published link leads somewhere, directly or through a redirect; every redirect leads
     to a place that exists and replaces a link that no longer does."""
@@ -84,14 +122,15 @@ def check_links(published: list[model.PublishedLink], redirects: list[model.Redi
     for redirect in redirects:
         if site.resolves(redirect.from_link):
             problems.append(Problem(
-                redirect.source.path, redirect.source.line,
+                redirect.path, redirect.line,
                 f"the redirect from {redirect.from_link} is not needed: that address still exists",
-                "Delete this redirect, or rename the heading back if the redirect is right."))
+                "Delete this redirect, or rename the heading back if the redirect is right.",
+                "redirect"))
         if not site.resolves(redirect.to_link):
             problems.append(Problem(
-                redirect.source.path, redirect.source.line,
+                redirect.path, redirect.line,
                 f"the redirect leads to {redirect.to_link}, which does not exist",
-                _where_instead(redirect.to_link, site)))
+                _where_instead(redirect.to_link, site), "redirect"))
     for item in published:
         if site.resolves(item.link) or item.link in by_from:
             continue
@@ -112,7 +151,8 @@ def check_links(published: list[model.PublishedLink], redirects: list[model.Redi
                 f"\n      {'(' + guess + ' is the closest address now on the site; check it.)' if guess else ''}"
                 f"\n      If it was removed, redirect it to the section that replaces it. Never "
                 f"delete the line from {published_file}.")
-        problems.append(Problem(published_file, item.line, what, hint.rstrip()))
+        problems.append(Problem(published_file, item.line, what, hint.rstrip(),
+                                "published-link"))
     return problems
 
 
@@ -132,7 +172,7 @@ def _where_instead(link: str, site: SiteLinks) -> str:
         "write the part from the / after the site name.")
 
 
-def with_moved_sections(html: str, *, page: str, redirects: list[model.Redirect]) -> str:
+def with_moved_sections(html: str, *, page: str, redirects: list[r.Redirect]) -> str:
     """Keep old section links on this page working. A section renamed on the same page gets its
     old id too, just before the new one, so the browser goes straight there without scripts. A
     section moved to another page leaves a note, shown only when its old link is followed."""
@@ -160,7 +200,7 @@ def with_moved_sections(html: str, *, page: str, redirects: list[model.Redirect]
     return html[:at] + "".join(notes) + html[at:]
 
 
-def redirect_pages(redirects: list[model.Redirect], site: SiteLinks) -> dict[str, str]:
+def redirect_pages(redirects: list[r.Redirect], site: SiteLinks) -> dict[str, str]:
     """A small page at each removed page's old address that sends readers on to its new place,
     keeping the section they asked for. Returns each page's path in the built site, and its HTML.
     """

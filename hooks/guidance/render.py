@@ -1,4 +1,9 @@
-"""Render generated Markdown from the checked data, through the templates in ``templates/``."""
+"""Render generated Markdown and the tools' HTML from the checked data, through ``templates/``.
+
+Templates get two functions from the caller, so this module needs nothing from MkDocs: ``url``
+(a page under docs/ as an address relative to the page being rendered, for raw HTML) and
+``title`` (the words for a link to a page or section).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,18 @@ import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import jinja2
 from markupsafe import Markup, escape
 
-from . import model
-from .pages import category_page, holder_page, relative_link, relative_url
+from . import records as r
+from .data import Guidance
+from .pages import category_page, holder_page, relative_link
 
 TEMPLATES = Path(__file__).parent / "templates"
+UrlFor = Callable[[str], str]
+TitleOf = Callable[[str], str]
 
 
 def table_cell(text: str) -> str:
@@ -22,25 +30,13 @@ def table_cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _group_by_category(pairs: Iterable[tuple[model.Category, model.Row]]):
+def _group_by_category(pairs: Iterable[tuple[r.Category, r.Row]]):
     for category, group in itertools.groupby(pairs, key=lambda pair: pair[0]):
         yield category, [row for _, row in group]
 
 
-@jinja2.pass_context
-def _link(context: jinja2.runtime.Context, target: str) -> str:
-    """A link from the page being rendered to ``target``, as a relative path."""
-    return relative_link(context["page"], target)
-
-
-@jinja2.pass_context
-def _url(context: jinja2.runtime.Context, target: str) -> str:
-    """A link for raw HTML from the page being rendered to ``target``, as a relative address."""
-    return relative_url(context["page"], target, directory_urls=context["directory_urls"])
-
-
 @lru_cache(maxsize=4)
-def _abbreviations(terms: tuple[model.Term, ...]) -> tuple[re.Pattern, dict[str, str]]:
+def _abbreviations(terms: tuple[r.Term, ...]) -> tuple[re.Pattern, dict[str, str]]:
     meanings = {str(escape(term.term)): term.meaning for term in terms}
     names = sorted(meanings, key=len, reverse=True)
     return re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, names)) + r")(?![\w&])"), meanings
@@ -65,33 +61,21 @@ def _environment() -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    environment.filters.update(cell=table_cell, category_page=category_page,
-                               holder_page=holder_page, groupby_category=_group_by_category,
-                               link=_link, url=_url, abbr=_abbr)
+    environment.filters.update(
+        cell=table_cell, category_page=lambda category: category_page(category.id),
+        holder_page=holder_page, groupby_category=_group_by_category, abbr=_abbr,
+        link=jinja2.pass_context(lambda context, target: relative_link(context["page"], target)),
+        url=jinja2.pass_context(lambda context, target: context["url_for"](target)),
+        title=jinja2.pass_context(lambda context, target: context["title_of"](target)))
     return environment
 
 
-def render(template: str, *, page: str, guidance: model.Guidance, directory_urls: bool = True,
-           **values: object) -> str:
-    """Render one template for the page at ``page`` (a path under docs/, like sources/x.md).
+def _no_url(target: str) -> str:
+    raise AssertionError(f"this template needs addresses: give render() a url_for ({target})")
 
-    ``directory_urls`` is MkDocs' ``use_directory_urls``: HTML templates need it to write links.
-    """
+
+def render(template: str, *, page: str, guidance: Guidance, url_for: UrlFor = _no_url,
+           title_of: TitleOf = lambda target: target, **values: object) -> str:
+    """Render one template for the page at ``page`` (a path under docs/, like sources/x.md)."""
     return _environment().get_template(template).render(
-        page=page, guidance=guidance, directory_urls=directory_urls, **values)
-
-
-def render_html(template: str, **values: object) -> str:
-    """Render an HTML template that needs no page or data context, like a page's review details."""
-    return _environment().get_template(template).render(**values)
-
-
-def category_markdown(category: model.Category, guidance: model.Guidance) -> str:
-    return render("category.md.j2", page=category_page(category), guidance=guidance,
-                  category=category)
-
-
-def holder_markdown(holder: model.Holder, guidance: model.Guidance) -> str:
-    return render("holder.md.j2", page=holder_page(holder.id), guidance=guidance, holder=holder,
-                  systems=guidance.systems_kept_by(holder.id),
-                  rows=guidance.rows_held_by(holder.id))
+        page=page, guidance=guidance, url_for=url_for, title_of=title_of, **values)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import model
-from .pages import relative_url
+from . import records as r
+from .data import Guidance
+from .render import TitleOf, UrlFor
 
 
 @dataclass(frozen=True)
@@ -14,12 +15,12 @@ class PlannerEntry:
     """One record to ask one organisation about: a row, and the systems that organisation keeps
     it on."""
 
-    category: model.Category
-    row: model.Row
-    systems: tuple[model.System, ...]
+    category: r.Category
+    row: r.Row
+    systems: tuple[r.System, ...]
 
 
-def planner_groups(guidance: model.Guidance) -> list[tuple[model.Holder, list[PlannerEntry]]]:
+def planner_groups(guidance: Guidance) -> list[tuple[r.Holder, list[PlannerEntry]]]:
     """Every organisation that holds a record, in the register's order, with what to ask it for.
 
     A row held by several organisations is listed under each of them, because each is asked
@@ -35,32 +36,30 @@ def planner_groups(guidance: model.Guidance) -> list[tuple[model.Holder, list[Pl
     return groups
 
 
-def planner_data(guidance: model.Guidance) -> dict:
+def planner_data(guidance: Guidance) -> dict:
     """The choices the planner offers and what each hides or shows; the entries are in the HTML."""
     return {
         "people": {person.id: person.label for person in guidance.people},
         "conditions": {condition.id: list(condition.applies_to)
                        for condition in guidance.conditions},
-        "categories": {category.id: category.short_title for category in guidance.categories},
+        "categories": {category.id: category.nav_title for category in guidance.categories},
         "reminders": {reminder.id: list(reminder.applies_to) for reminder in guidance.reminders},
     }
 
 
-def checklist_data(checklist: model.Checklist, *, page: str, directory_urls: bool) -> dict:
+def checklist_data(checklist: r.Checklist, *, url_for: UrlFor, title_of: TitleOf) -> dict:
     """Every item with its answers and what to do when one needs attention, for the summary."""
-    return {
-        "id": checklist.id,
-        "title": checklist.title,
-        "summaryTitle": checklist.summary_title,
-        "note": checklist.note,
-        "items": [{
-            "id": item.id,
-            "group": group.title,
-            "text": item.text,
-            "attention": item.attention,
-            "guidance": relative_url(page, item.guidance, directory_urls=directory_urls),
-            "guidanceTitle": item.guidance_title,
-            "answers": [{"id": answer.id, "label": answer.label,
-                         "needsAttention": answer.needs_attention} for answer in item.answers],
-        } for group in checklist.groups for item in group.items],
-    }
+    items = []
+    for group in checklist.groups:
+        for item in group.items:
+            guidance = item.guidance
+            items.append({
+                "id": item.id, "group": group.title, "text": item.text,
+                "attention": item.attention, "guidance": url_for(guidance),
+                "guidanceTitle": title_of(guidance),
+                "answers": [{"id": answer.id, "label": answer.label,
+                             "needsAttention": answer.needs_attention}
+                            for answer in item.answers],
+            })
+    return {"id": checklist.id, "title": checklist.title,
+            "summaryTitle": checklist.summary_title, "note": checklist.note, "items": items}

@@ -1,0 +1,283 @@
+"""Kinds of value, and how a record declared as a dataclass is checked and built from YAML.
+
+A record's fields carry their own description in ``spec(...)``: the kind of value, whether it is
+required, what it means, and which register an id refers to. The checks, the hints in messages and
+the editors' field reference (``hooks/field_reference.py``) all come from that one declaration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Iterator
+
+from .problems import Problem
+from .yaml_source import LineDict, LineList
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_URL = re.compile(r"^https?://\S+$")
+_PAGE = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.md(?:#[A-Za-z0-9_-]+)?$")
+_SITE = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*(?:[A-Za-z0-9._~-]+\.html)?(?:#[A-Za-z0-9_-]+)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LONGEST_INTERVAL = 36  # months: a review every three years is the least a partnership should do
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of value: how to recognise it, how to describe it to a policy lead, and how to tidy
+    it once accepted."""
+
+    accepts: Callable[[Any], bool]
+    described: str
+    clean: Callable[[Any], Any] = lambda value: value
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _slug(value: Any) -> bool:
+    return isinstance(value, str) and SLUG.match(value) is not None
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _date(value: Any) -> bool:
+    if not isinstance(value, str) or not _DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[Any], bool]:
+    return lambda value: isinstance(value, str) and pattern.match(value) is not None
+
+
+TEXT = Kind(_text, "some text", one_line)
+PARAGRAPHS = Kind(_text, "some text (blank lines start new paragraphs)", str.strip)
+SLUG_ID = Kind(_slug, "an id: lower-case letters, digits and hyphens, like `police` or `gp`")
+ID_LIST = Kind(lambda v: isinstance(v, list) and len(v) > 0 and all(map(_slug, v)),
+               "a list of one or more ids in square brackets, like [police, gp]", tuple)
+TEXT_LIST = Kind(lambda v: isinstance(v, list) and all(map(_text, v)),
+                 "a list of names in square brackets, like [DSL, designated lead]",
+                 lambda v: tuple(map(one_line, v)))
+WHOLE_NUMBER = Kind(_number, "a whole number, like 10")
+MONTHS = Kind(lambda v: _number(v) and 1 <= v <= LONGEST_INTERVAL,
+              f"a number of months from 1 to {LONGEST_INTERVAL}, like 12 for once a year")
+EMAIL_ADDRESS = Kind(_matches(_EMAIL), "an email address, like guidance@example.org")
+WEB_ADDRESS = Kind(_matches(_URL), "a web address starting with https://")
+YES_OR_NO = Kind(lambda v: isinstance(v, bool), "true or false")
+DATE = Kind(_date, "a date written year-month-day, like 2026-04-30", date.fromisoformat)
+PAGE_ADDRESS = Kind(_matches(_PAGE), "a page under docs/, perhaps with a section, like "
+                    "audit-learning/retraction.md#good-practice")
+PAGE_LIST = Kind(lambda v: isinstance(v, list) and len(v) > 0 and all(map(PAGE_ADDRESS.accepts, v)),
+                 "a list of pages under docs/ in square brackets, like "
+                 "[audit-learning/retraction.md, sources/trauma.md#social-care-records]", tuple)
+SITE_ADDRESS = Kind(_matches(_SITE), "a site address starting with /, like "
+                    "/sources/trauma/#social-care-records")
+ANYTHING = Kind(lambda v: True, "any value Material for MkDocs accepts")
+
+
+@dataclass(frozen=True)
+class Records:
+    """A list of records of one declared class; ``unique`` names the field no two may share."""
+
+    of: type
+    unique: str | None = "id"
+    label: str = "id"
+    at_least_one: bool = True
+    empty: str = ""  # the message when the list is empty but must not be
+
+    @property
+    def described(self) -> str:
+        return f"a list of entries starting with -, each {self.of.WHAT}"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, list)
+
+
+@dataclass(frozen=True)
+class Nested:
+    """One record of a declared class under a field, like a file's ``review:`` block."""
+
+    of: type
+
+    @property
+    def described(self) -> str:
+        fields = ", ".join(spec_key(f) for f in data_fields(self.of))
+        return f"{self.of.WHAT}: {fields}, each on its own indented line"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, dict)
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: Kind | Records | Nested
+    help: str
+    required: bool
+    key: str | None  # the name in the YAML file, where it differs from the field's
+    refers_to: str | None  # the register an id must be in, like "organisation"
+
+
+def spec(kind: Kind | Records | Nested, help: str, *, required: bool = True,
+         default: Any = None, key: str | None = None, refers_to: str | None = None) -> Any:
+    """Declare one field of a record read from data."""
+    metadata = {"spec": Spec(kind, help, required, key, refers_to)}
+    if required:
+        return dataclasses.field(metadata=metadata)
+    return dataclasses.field(default=default, metadata=metadata)
+
+
+def position() -> Any:
+    """The line a record starts on, and each field's line, set as the record is built."""
+    return dataclasses.field(default=0, compare=False, repr=False)
+
+
+def data_fields(cls: type) -> list[dataclasses.Field]:
+    return [f for f in dataclasses.fields(cls) if "spec" in f.metadata]
+
+
+def spec_of(f: dataclasses.Field) -> Spec:
+    return f.metadata["spec"]
+
+
+def spec_key(f: dataclasses.Field) -> str:
+    return spec_of(f).key or f.name
+
+
+def did_you_mean(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1)
+    return f"Did you mean '{close[0]}'? " if close else ""
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, str):
+        return f"the text '{value}'" if value.strip() else "empty text"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "an empty list" if not value else "a list"
+    if isinstance(value, dict):
+        return "a set of named fields"
+    return f"a {type(value).__name__}"
+
+
+def _quote_hint(value: Any) -> str:
+    if isinstance(value, bool):
+        return " YAML reads yes, no, on and off as true or false: put the text in quotes."
+    if isinstance(value, (int, float)) or value is None:
+        return " If you meant text, put it in quotes."
+    return ""
+
+
+class RecordBuilder:
+    """Checks records against their declarations and builds them, collecting every problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        # Ids of records with problems of their own: a reference to one is not reported again as
+        # unknown, so one mistake gives one message.
+        self.broken_ids: set[str] = set()
+
+    def add(self, path: str, line: int, message: str, hint: str, code: str) -> None:
+        self.problems.append(Problem(path, line, message, hint, code))
+
+    def build(self, cls: type, value: Any, *, path: str, line: int, **extra: Any) -> Any:
+        """The record, or None if it (or anything inside it) has a problem."""
+        what = cls.WHAT
+        if not isinstance(value, LineDict):
+            self.add(path, line, f"expected {what} with named fields, found {describe(value)}",
+                     "Each entry is a set of `field: value` lines, indented under its `-`.",
+                     "wrong-value")
+            return None
+        before = len(self.problems)
+        fields = data_fields(cls)
+        keys = {spec_key(f): f for f in fields}
+        misspelt = set()
+        for key in value:
+            if key not in keys:
+                close = difflib.get_close_matches(str(key), [k for k in keys if k not in value], n=1)
+                misspelt.update(close)
+                self.add(path, value.line_of(key), f"unknown field '{key}' in {what}",
+                         f"{did_you_mean(str(key), close)}The fields {what} can have are: "
+                         f"{', '.join(keys)}.", "unknown-field")
+        values: dict[str, Any] = dict(extra)
+        for key, f in keys.items():
+            field_spec = spec_of(f)
+            if key not in value:
+                if field_spec.required and key not in misspelt:
+                    self.add(path, value.line, f"{what} is missing the field '{key}'",
+                             f"Add a line `{key}:` with {field_spec.kind.described}.",
+                             "missing-field")
+                continue
+            item, item_line = value[key], value.line_of(key)
+            if not field_spec.kind.accepts(item):
+                self.add(path, item_line, f"'{key}' should be {field_spec.kind.described}",
+                         f"Found {describe(item)}.{_quote_hint(item)}", "wrong-value")
+            elif isinstance(field_spec.kind, Records):
+                values[f.name] = self.build_list(field_spec.kind, item, path=path, key=key,
+                                                 line=item_line)
+            elif isinstance(field_spec.kind, Nested):
+                values[f.name] = self.build(field_spec.kind.of, item, path=path, line=item_line)
+            else:
+                values[f.name] = field_spec.kind.clean(item)
+        if len(self.problems) > before:
+            if isinstance(value.get("id"), str):
+                self.broken_ids.add(value["id"])
+            return None
+        return cls(line=line, lines=dict(value.key_lines), path=path, **values)
+
+    def build_list(self, kind: Records, items: LineList, *, path: str, key: str,
+                   line: int) -> tuple:
+        if kind.at_least_one and not items:
+            self.add(path, line, kind.empty or f"'{key}' has no entries",
+                     f"Add at least one entry under `{key}:`.", "empty-list")
+        built, seen = [], {}
+        for item, item_line in zip(items, items.item_lines):
+            record = self.build(kind.of, item, path=path, line=item_line)
+            if record is None:
+                continue
+            if kind.unique:
+                unique = getattr(record, kind.unique)
+                unique_line = record.lines.get(kind.unique, item_line)
+                if unique in seen:
+                    self.add(path, unique_line, f"{kind.label} '{unique}' is used twice (first on "
+                             f"line {seen[unique]})", f"Each {kind.label} must be different: "
+                             "change one of them.", "id-twice")
+                    continue
+                seen[unique] = unique_line
+            built.append(record)
+        return tuple(built)
+
+
+def references(record: Any) -> Iterator[tuple[Any, str, str, str]]:
+    """Every id a record (and the records inside it) names from a register: (record, field's key,
+    id, register)."""
+    for f in data_fields(type(record)):
+        field_spec, value = spec_of(f), getattr(record, f.name)
+        if isinstance(field_spec.kind, Records):
+            for child in value:
+                yield from references(child)
+        elif isinstance(field_spec.kind, Nested) and value is not None:
+            yield from references(value)
+        elif field_spec.refers_to and value:
+            for item in (value if isinstance(value, tuple) else (value,)):
+                yield record, spec_key(f), item, field_spec.refers_to

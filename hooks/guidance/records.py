@@ -1,0 +1,484 @@
+"""Every kind of record the guidance data holds, each declared once.
+
+Each field says what it holds with ``spec(...)``: the checks, the hints in build messages and the
+editors' field reference (``editing/fields.md``) are all made from these declarations. A record
+is built only from data that passed its checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import ClassVar
+
+from .kinds import (ANYTHING, DATE, EMAIL_ADDRESS, ID_LIST, MONTHS, PAGE_ADDRESS, PAGE_LIST,
+                    PARAGRAPHS, SITE_ADDRESS, SLUG_ID, TEXT, TEXT_LIST, WEB_ADDRESS, WHOLE_NUMBER,
+                    YES_OR_NO, Nested, Records, spec)
+from .review_dates import add_months
+
+record = dataclass(frozen=True, kw_only=True)
+
+
+@record
+class Record:
+    """Where a record came from, for messages and edit links: its file, line and fields' lines."""
+
+    WHAT: ClassVar[str] = "an entry"
+    path: str = field(default="", compare=False, repr=False)
+    line: int = field(default=0, compare=False, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+@record
+class Review(Record):
+    """Who owns a page or data file, when it was last reviewed, and how often it must be."""
+
+    WHAT = "the review details"
+    owner: str = spec(TEXT, "The role that keeps the file up to date: one of `review_owners` in "
+                      "docs/data/partnership.yml, never a person's name.")
+    last_reviewed: date = spec(DATE, "The date of the last review, year-month-day. Not in the "
+                               "future.")
+    every_months: int = spec(MONTHS, "How many months until the next review is due.")
+
+    @property
+    def next_due(self) -> date:
+        return add_months(self.last_reviewed, self.every_months)
+
+    def is_overdue(self, today: date) -> bool:
+        return today > self.next_due
+
+
+REVIEW = spec(Nested(Review), "Who owns the file and when it was last reviewed. Every data file "
+              "but the redirects needs one.", required=False)
+
+
+# The register of organisations and systems (docs/data/holders.yml) -------------------------------
+
+@record
+class Holder(Record):
+    """An organisation or service that holds information about a person of concern."""
+
+    WHAT = "an organisation"
+    id: str = spec(SLUG_ID, "Used in web addresses: do not change it once published.")
+    name: str = spec(TEXT, "The name shown on the site.")
+    also_called: tuple[str, ...] = spec(
+        TEXT_LIST, "Other names the source tables use for it, so the build can check that each "
+        "row's `who_holds` text names the organisations the row lists.", required=False,
+        default=())
+    sector: str = spec(TEXT, "The group it is listed under in the navigation, like Health or "
+                       "Police and justice. Leave it out to list it on its own.", required=False,
+                       default="")
+    description: str = spec(TEXT, "One or two plain-English sentences about what it is.")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.also_called)
+
+
+@record
+class System(Record):
+    """A records system, kept by one or more organisations."""
+
+    WHAT = "a system"
+    id: str = spec(SLUG_ID, "Used by rows in their `systems` list.")
+    name: str = spec(TEXT, "The name shown on the site.")
+    also_called: tuple[str, ...] = spec(TEXT_LIST, "Other names the source tables use for it.",
+                                        required=False, default=())
+    kept_by: tuple[str, ...] = spec(ID_LIST, "The id of each organisation that keeps it.",
+                                    refers_to="organisation")
+    description: str = spec(TEXT, "One or two plain-English sentences about what it holds.")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.also_called)
+
+
+@record
+class Register(Record):
+    WHAT = "the register of organisations"
+    review: Review | None = REVIEW
+    holders: tuple[Holder, ...] = spec(Records(Holder, label="organisation id"),
+                                       "Every organisation, once each.")
+    systems: tuple[System, ...] = spec(Records(System, label="system id", at_least_one=False),
+                                       "Every records system the rows name.", required=False,
+                                       default=())
+
+
+# Who a row applies to (docs/data/conditions.yml) -------------------------------------------------
+
+@record
+class Person(Record):
+    """A kind of person of concern a practitioner can choose between (adult, child...)."""
+
+    WHAT = "a kind of person"
+    id: str = spec(SLUG_ID, "Used by conditions and by the tools' addresses.")
+    label: str = spec(TEXT, "The words the request planner shows for this choice.")
+
+
+@record
+class Condition(Record):
+    """When a row is relevant only to some people of concern."""
+
+    WHAT = "a condition"
+    id: str = spec(SLUG_ID, "Used by rows in their `relevant_if` field.")
+    wording: str = spec(TEXT, "Shown after the row's information, in the source tables' words.")
+    applies_to: tuple[str, ...] = spec(ID_LIST, "The id of each kind of person it applies to.",
+                                       refers_to="kind of person")
+
+
+@record
+class Conditions(Record):
+    WHAT = "the conditions"
+    review: Review | None = REVIEW
+    people: tuple[Person, ...] = spec(Records(Person, label="person id"),
+                                      "The kinds of person of concern.")
+    conditions: tuple[Condition, ...] = spec(Records(Condition, label="condition id"),
+                                             "The conditions rows can name.")
+
+
+# Glossary, references and language --------------------------------------------------------------
+
+@record
+class Term(Record):
+    """An abbreviation and its meaning, shown as a tooltip wherever it appears."""
+
+    WHAT = "a glossary entry"
+    term: str = spec(TEXT, "The abbreviation, as it is written on the pages.")
+    meaning: str = spec(TEXT, "What it stands for.")
+    note: str = spec(TEXT, "A short explanation shown after the meaning.", required=False,
+                     default="")
+
+    @property
+    def anchor(self) -> str:
+        return "-".join("".join(c if c.isalnum() else " " for c in self.term.lower()).split())
+
+
+@record
+class Glossary(Record):
+    WHAT = "the glossary"
+    review: Review | None = REVIEW
+    terms: tuple[Term, ...] = spec(Records(Term, unique="term", label="term"),
+                                   "Every abbreviation the pages use.")
+
+
+@record
+class Reference(Record):
+    """A source the guidance cites."""
+
+    WHAT = "a reference"
+    id: str = spec(SLUG_ID, "Pages cite it as references.md#id.")
+    citation: str = spec(TEXT, "The full reference, as it is shown on the References page.")
+    url: str | None = spec(WEB_ADDRESS, "Where to read it.", required=False)
+
+    @property
+    def short(self) -> str:
+        """The citation's first sentence, without Markdown emphasis, for a link's words."""
+        return self.citation.replace("*", "").split(". ")[0].rstrip(".")
+
+
+@record
+class FurtherReading(Record):
+    WHAT = "a further reading item"
+    title: str = spec(TEXT, "The title as published.")
+    publisher: str = spec(TEXT, "Who published it.")
+    note: str = spec(TEXT, "What it is about.", required=False, default="")
+
+
+@record
+class References(Record):
+    WHAT = "the references"
+    review: Review | None = REVIEW
+    references: tuple[Reference, ...] = spec(Records(Reference, label="reference id"),
+                                             "Every source the pages cite.")
+    further_reading: tuple[FurtherReading, ...] = spec(
+        Records(FurtherReading, unique=None, at_least_one=False),
+        "The case audit's further reading.", required=False, default=())
+
+
+@record
+class DiscouragedTerm(Record):
+    """A word to avoid in everyday safeguarding language, and what to say instead."""
+
+    WHAT = "a discouraged term"
+    term: str = spec(TEXT, "The word or phrase to avoid.")
+    forms: tuple[str, ...] = spec(TEXT_LIST, "Other forms of it to find, like plurals.",
+                                  required=False, default=())
+    instead: str = spec(TEXT, "What to say instead.")
+    why: str = spec(TEXT, "Why, in a sentence.")
+    reference: str = spec(SLUG_ID, "The reference that says so.", key="source",
+                          refers_to="reference")
+
+
+@record
+class Language(Record):
+    WHAT = "the list of discouraged terms"
+    review: Review | None = REVIEW
+    discouraged: tuple[DiscouragedTerm, ...] = spec(
+        Records(DiscouragedTerm, unique="term", label="term"), "The discouraged terms.")
+
+
+# The partnership (docs/data/partnership.yml) ----------------------------------------------------
+
+@record
+class ProcedureLink(Record):
+    WHAT = "a local procedures link"
+    title: str = spec(TEXT, "The link's words.")
+    url: str = spec(WEB_ADDRESS, "Where it leads.")
+
+
+@record
+class Partnership(Record):
+    """The partnership that publishes the guidance: another partnership changes only this."""
+
+    WHAT = "the partnership settings"
+    review: Review | None = REVIEW
+    name: str = spec(TEXT, "Shown in the footer and on the home page.")
+    contact_email: str = spec(EMAIL_ADDRESS, "Where readers send questions and corrections.")
+    local_procedures: tuple[ProcedureLink, ...] = spec(
+        Records(ProcedureLink, unique=None, empty="there are no local procedures links"), "At least one link to the partnership's own "
+        "procedures, each with a `title` and a `url`.")
+    review_owners: tuple[str, ...] = spec(TEXT_LIST, "The roles that may own a page or data "
+                                          "file (a role, never a person's name).")
+    overdue_reviews_stop_build: bool = spec(
+        YES_OR_NO, "false: a page past its review date is a warning and shows readers a notice. "
+        "true: the build stops instead.", required=False, default=False)
+
+
+# The information sources tables (docs/sources/*.yml) --------------------------------------------
+
+@record
+class Row(Record):
+    """One row of a category's table: what information exists and who holds it."""
+
+    WHAT = "a row"
+    id: str = spec(SLUG_ID, "The row's own address (#id): do not change it once published.")
+    information: str = spec(TEXT, "What the information is, in the source tables' words.")
+    relevant_if: str | None = spec(SLUG_ID, "A condition from docs/data/conditions.yml, when the "
+                                   "row applies only to some people of concern.", required=False,
+                                   refers_to="condition")
+    who_holds: str = spec(TEXT, "Who holds it, in the source tables' words. It must name every "
+                          "organisation in `holders`.")
+    holders: tuple[str, ...] = spec(ID_LIST, "The id of each organisation that holds it.",
+                                    refers_to="organisation")
+    systems: tuple[str, ...] = spec(ID_LIST, "The id of each system it is held on.",
+                                    required=False, default=(), refers_to="system")
+
+
+@record
+class Category(Record):
+    """One category of information sources: a page with its "why this matters" text and table."""
+
+    WHAT = "a category"
+    id: str = ""  # the file's name
+    review: Review | None = REVIEW
+    title: str = spec(TEXT, "The page's title.")
+    short_title: str = spec(TEXT, "A shorter title for the navigation and the tools.",
+                            required=False, default="")
+    order: int = spec(WHOLE_NUMBER, "Where the category comes: lowest first. Leave gaps (10, 20, "
+                      "30) so a new one can go in between.")
+    reference: str = spec(SLUG_ID, "The reference the category's table comes from.",
+                          key="source", refers_to="reference")
+    why_it_matters: str = spec(PARAGRAPHS, "Why this information matters, with citations as "
+                               "links like [Hackett, 2014](../references.md#hackett-2014).")
+    heading: str = spec(TEXT, "The heading of the table's first column.", required=False,
+                        default="Source of information")
+    rows: tuple[Row, ...] = spec(Records(Row, unique=None, empty="this category has no rows"),
+                                  "The table's rows.")
+
+    @property
+    def nav_title(self) -> str:
+        return self.short_title or self.title
+
+
+# The thinking tools ------------------------------------------------------------------------------
+
+@record
+class Reminder(Record):
+    """Something the request planner reminds the practitioner of, perhaps only for some people."""
+
+    WHAT = "a reminder"
+    id: str = spec(SLUG_ID, "Lower-case words joined by hyphens.")
+    text: str = spec(TEXT, "The reminder, in one or two short sentences.")
+    applies_to: tuple[str, ...] = spec(ID_LIST, "Show it only for these kinds of person. Leave "
+                                       "it out to show it always.", required=False, default=(),
+                                       refers_to="kind of person")
+    guidance: str = spec(PAGE_ADDRESS, "The page (and section) to read more.")
+    sources: tuple[str, ...] = spec(ID_LIST, "Reference ids, like [essex-case-audit].",
+                                    refers_to="reference")
+
+
+@record
+class Planner(Record):
+    WHAT = "the request planner's settings"
+    review: Review | None = REVIEW
+    reminders: tuple[Reminder, ...] = spec(Records(Reminder, label="reminder id"),
+                                           "The reminders shown above the list of records.")
+
+
+@record
+class Answer(Record):
+    """One choice a practitioner can make for a checklist item."""
+
+    WHAT = "an answer"
+    id: str = spec(SLUG_ID, "Used in the tool's address. Quote ids YAML reads as true or false, "
+                   "like 'yes'.")
+    label: str = spec(TEXT, "The words shown beside the choice.")
+    needs_attention: bool = spec(YES_OR_NO, "true if choosing it puts the item on the summary.",
+                                 required=False, default=False)
+
+
+@record
+class ChecklistItem(Record):
+    """A question or element in a checklist tool, and what to do when its answer needs attention."""
+
+    WHAT = "an item"
+    id: str = spec(SLUG_ID, "The item's address on the page.")
+    text: str = spec(TEXT, "The question or element.")
+    attention: str = spec(TEXT, "What to do when its answer needs attention.")
+    guidance: str = spec(PAGE_ADDRESS, "The page (and section) to read more, if not the "
+                         "group's.", required=False, default="")
+    answers: tuple[Answer, ...] = spec(Records(Answer, label="answer id"), "This item's own "
+                                       "answers, if not the checklist's.", required=False,
+                                       default=())
+
+
+@record
+class ChecklistGroup(Record):
+    WHAT = "a group"
+    id: str = spec(SLUG_ID, "The group's address on the page.")
+    title: str = spec(TEXT, "The group's heading.")
+    guidance: str = spec(PAGE_ADDRESS, "The page (and section) to read more.")
+    sources: tuple[str, ...] = spec(ID_LIST, "Reference ids.", refers_to="reference")
+    items: tuple[ChecklistItem, ...] = spec(Records(ChecklistItem, unique=None, empty="this group has no items"),
+                                            "The group's items.")
+
+
+@record
+class Checklist(Record):
+    """A thinking tool made of choices only: the threshold reflection, the safety plan check."""
+
+    WHAT = "a checklist"
+    id: str = ""  # the file's name
+    review: Review | None = REVIEW
+    title: str = spec(TEXT, "The tool's name.")
+    summary_title: str = spec(TEXT, "The heading of the summary of answers.")
+    note: str = spec(TEXT, "A note shown in bold above the form.", required=False, default="")
+    answers: tuple[Answer, ...] = spec(Records(Answer, label="answer id"),
+                                       "The answers every item offers, unless it has its own.")
+    groups: tuple[ChecklistGroup, ...] = spec(Records(ChecklistGroup, unique=None),
+                                              "The groups of items.")
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        return tuple(item for group in self.groups for item in group.items)
+
+    def resolved(self) -> Checklist:
+        """Each item with its answers and guidance link filled in from the checklist's and the
+        group's where it has none of its own."""
+        return replace(self, groups=tuple(replace(group, items=tuple(
+            replace(item, answers=item.answers or self.answers,
+                    guidance=item.guidance or group.guidance) for item in group.items))
+            for group in self.groups))
+
+
+# The editors' records ---------------------------------------------------------------------------
+
+@record
+class Change(Record):
+    """One entry in "Changes to this guidance": what changed, when, and which pages it touched."""
+
+    WHAT = "a change"
+    date: date = spec(DATE, "The day the change was published. Not in the future.")
+    summary: str = spec(TEXT, "What changed, in a sentence.")
+    pages: tuple[str, ...] = spec(PAGE_LIST, "The pages (and sections) it touched.")
+
+
+@record
+class Changes(Record):
+    WHAT = "the list of changes"
+    review: Review | None = REVIEW
+    changes: tuple[Change, ...] = spec(Records(Change, unique=None), "The changes, in any order.")
+
+
+@record
+class Redirect(Record):
+    """Where a published link that no longer resolves now leads."""
+
+    WHAT = "a redirect"
+    from_link: str = spec(SITE_ADDRESS, "The old address.", key="from")
+    to_link: str = spec(SITE_ADDRESS, "Where it leads now.", key="to")
+
+
+@record
+class Redirects(Record):
+    WHAT = "the list of redirects"
+    redirects: tuple[Redirect, ...] = spec(
+        Records(Redirect, unique="from_link", label="the address in `from`", at_least_one=False),
+        "Old addresses and where each now leads.")
+
+
+@record
+class PageSettings(Record):
+    """A hand-written page's front matter: its review, and Material's own page settings."""
+
+    WHAT = "a page's front matter"
+    review: Review | None = spec(Nested(Review), "Who owns the page and when it was last "
+                                 "reviewed.")
+    title: object = spec(ANYTHING, "The page's title, if not its first heading.", required=False)
+    description: object = spec(ANYTHING, "The page's summary for search engines.", required=False)
+    hide: object = spec(ANYTHING, "Parts of the page Material hides.", required=False)
+    search: object = spec(ANYTHING, "Material's search settings: `boost` or `exclude`.",
+                          required=False)
+    status: object = spec(ANYTHING, "Material's page status.", required=False)
+    subtitle: object = spec(ANYTHING, "Material's subtitle.", required=False)
+    template: object = spec(ANYTHING, "Material's page template.", required=False)
+    icon: object = spec(ANYTHING, "Material's page icon.", required=False)
+    tags: object = spec(ANYTHING, "Material's tags.", required=False)
+
+
+# Each data file and the record its top level is --------------------------------------------------
+
+@dataclass(frozen=True)
+class DataFile:
+    path: str  # under docs/; a folder for a record per file
+    record: type
+    reviewed: bool = True
+
+
+HOLDERS = DataFile("data/holders.yml", Register)
+CONDITIONS = DataFile("data/conditions.yml", Conditions)
+GLOSSARY = DataFile("data/glossary.yml", Glossary)
+REFERENCES = DataFile("data/references.yml", References)
+LANGUAGE = DataFile("data/language.yml", Language)
+PARTNERSHIP = DataFile("data/partnership.yml", Partnership)
+PLANNER = DataFile("data/request-planner.yml", Planner)
+CHANGES = DataFile("data/changes.yml", Changes)
+REDIRECTS = DataFile("data/redirects.yml", Redirects, reviewed=False)
+CATEGORIES = DataFile("sources", Category)
+CHECKLISTS = DataFile("data/checklists", Checklist)
+PUBLISHED_LINKS_FILE = "data/published-links.txt"
+DATA_FILES = (HOLDERS, CONDITIONS, GLOSSARY, REFERENCES, LANGUAGE, PARTNERSHIP, PLANNER, CHANGES,
+              REDIRECTS, CATEGORIES, CHECKLISTS)
+# Which file each kind of id is registered in, for "unknown id" messages.
+REGISTERS = {"organisation": HOLDERS, "system": HOLDERS, "kind of person": CONDITIONS,
+             "condition": CONDITIONS, "reference": REFERENCES}
+
+
+@dataclass(frozen=True)
+class PublishedLink:
+    """A link given out in training or print, which must keep working; its line in the list."""
+
+    link: str
+    line: int
+
+
+@dataclass(frozen=True)
+class DataLink:
+    """A link to a page written in data, checked against the built pages."""
+
+    link: str  # a page under docs/, perhaps with #section
+    path: str
+    line: int
