@@ -2,7 +2,8 @@
 #   make serve   create .venv, install the pinned dependencies, build and serve the site
 #   make test    run every test
 # Others: make build (build into site/), make check (check the data only), make published-links
-# (at a release: add the site's current links to docs/data/published-links.txt), make lock
+# (at a release: add the site's current links to docs/data/published-links.txt), make
+# field-reference (rewrite editing/fields.md after changing hooks/guidance/records.py), make lock
 # (refresh requirements.txt after changing requirements.in).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -13,7 +14,7 @@ INSTALLED := $(VENV)/.installed
 # Material for MkDocs prints a notice about its end of life on every run; README.md covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check published-links lock clean
+.PHONY: serve test build check published-links field-reference lock clean
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -29,6 +30,9 @@ check: $(INSTALLED)
 
 published-links: $(INSTALLED)
 	$(BIN)/python hooks/published_links.py add
+
+field-reference: $(INSTALLED)
+	$(BIN)/python hooks/field_reference.py
 
 $(INSTALLED): requirements.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed: install it, then run make again."; exit 1; }
