@@ -70,7 +70,7 @@ class GuidanceSite:
         path, _, anchor = target.partition("#")
         file = self.files.get_file_from_path(path)
         page = file.page if file else None
-        title = (page.title or "") if page else ""
+        title = _heading(page) if page else ""
         section = _toc_title(page.toc, anchor) if page and anchor else ""
         if anchor and not section:
             section = next((row.information for category in self.data.categories
@@ -87,6 +87,12 @@ class GuidanceSite:
 
 
 site = GuidanceSite()
+
+
+def _heading(page: Page) -> str:
+    """The page's own first heading (the navigation may give it a shorter title)."""
+    first = next(iter(page.toc), None)
+    return first.title if first is not None and first.level == 1 else page.title or ""
 
 
 def _toc_title(toc, anchor: str) -> str:
@@ -173,7 +179,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     src = page.file.src_uri
     if src in site.generated and site.generated[src].late:
         markdown = late_markdown(src, site.data, title_of=site.title_of, today=site.today, pages=[
-            ReviewedPage(file.src_uri, file.page.title or file.src_uri, review)
+            ReviewedPage(file.src_uri, _heading(file.page) or file.src_uri, review)
             for file in site.files.documentation_pages() if file.page is not None
             and (review := site.review_of(file.src_uri)) is not None])
     elif src in site.late:
