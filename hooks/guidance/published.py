@@ -12,6 +12,7 @@ import difflib
 import json
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 
@@ -55,8 +56,8 @@ def relative(from_page: str, to_link: str) -> str:
 
 def duplicate_ids(html: str) -> list[str]:
     """Ids given to more than one element: a link to one may land on the wrong element."""
-    ids = _ANY_ID.findall(html)
-    return sorted({element_id for element_id in ids if ids.count(element_id) > 1})
+    return sorted(element_id for element_id, count in Counter(_ANY_ID.findall(html)).items()
+                  if count > 1)
 
 
 @dataclass
