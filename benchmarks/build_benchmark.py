@@ -3,8 +3,9 @@
 data, and what a reader's browser really loads. Writes benchmarks/results.md.
 
 Usage: .venv/bin/python benchmarks/build_benchmark.py [--runs 9] [--scales 1,10] [--out FILE]
-(`--scales 1,10,100` adds the 100x build, which takes minutes.) Each time is a median of pairs of
-runs made alternately in fresh processes, so a busy machine slows both sides of a pair alike.
+(`--scales 1,10,100` adds the 100x build, which takes minutes.) Each time is the CPU time of a
+fresh process (on a shared machine, wall time measures the other work too), the median of pairs
+of runs made alternately, so what load remains weighs on both sides of a pair alike.
 """
 
 from __future__ import annotations
@@ -42,17 +43,17 @@ what, project = sys.argv[1:]
 if what == "validation":
     sys.path.insert(0, project + "/hooks")
     from guidance.load import load_guidance
-start = time.perf_counter()
+start = time.process_time()
 if what == "build":
     build(load_config(project + "/mkdocs.yml", site_dir=project + "/site", strict=False))
 else:
     load_guidance(Path(project) / "docs")
-print(time.perf_counter() - start)"""
+print(time.process_time() - start)"""
 
 
 def timed(what: str, project: Path) -> float:
-    """Seconds for one build, or one validation (load_guidance, as check_data.py), of a project.
-    Compiled Python is kept beside the projects, as an editor's machine would keep it."""
+    """CPU seconds for one build, or one validation (load_guidance, as check_data.py), of a
+    project. Compiled Python is kept beside the projects, as an editor's machine keeps it."""
     environment = {key: value for key, value in os.environ.items()
                    if key != "PYTHONDONTWRITEBYTECODE"}
     environment.update(NO_MKDOCS_2_WARNING="1", PYTHONPYCACHEPREFIX=str(project.parent / "pyc"))
@@ -264,7 +265,8 @@ def main() -> None:
         visits = browser_visits(real / "site", chromium)
     text = "\n".join([
         "# Build benchmark results", "", f"{date.today()}, on {os.cpu_count()} cores shared with "
-        f"other work (load average {os.getloadavg()[0]:.1f} at the end).", "",
+        f"other work (load average {os.getloadavg()[0]:.1f} at the end). Times are CPU seconds of "
+        "the building process: medians of pairs of runs made alternately.", "",
         "| Target | Result |", "| --- | --- |", hooks, *summary,
         f"| The tools' scripts come to at most 20 KB | {MET[len(scripts) <= 20 * 1024]}: "
         f"{kb(len(scripts))}, {kb(len(gzip.compress(scripts)))} gzipped |", "",

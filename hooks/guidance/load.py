@@ -18,7 +18,7 @@ from .inserts import insert_problems
 from .kinds import SITE_ADDRESS, SLUG, RecordBuilder, did_you_mean, references
 from .problems import DataError, Problem
 from .wording import NameIndex, mentions, words
-from .yaml_source import LineDict, parse_yaml, read_yaml
+from .yaml_source import LineDict, parse_yaml, read_text
 
 # Ids the category page template gives its own headings; a row may not take one of them.
 CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-information"})
@@ -70,11 +70,12 @@ class Loader:
             self.add(display, 1, "this file is missing", f"Restore {display} from the main "
                      "branch.", "file-missing")
             return None
-        data, problems = read_yaml(path, display)
-        self.problems.extend(problems)
-        if problems:
+        text, problems = read_text(path, display)
+        data, more = parse_yaml(text, display) if text is not None else (None, [])
+        self.problems.extend(problems + more)
+        if problems or more:
             return None
-        self.file_texts[relative] = path.read_text(encoding="utf-8-sig")
+        self.file_texts[relative] = text
         if data is None:
             self.add(display, 1, "this file is empty", f"Fill in {data_file.record.WHAT}, or "
                      "restore it from the main branch.", "file-empty")

@@ -50,7 +50,7 @@ def _build(node: yaml.Node, display_path: str, problems: list[Problem]) -> Any:
                 problems.append(Problem(
                     display_path, line,
                     f"'{key}' appears twice here (first on line {result.key_lines[key]})",
-                    "Keep one of them: YAML would silently use only the last one.",
+                    "Keep one of them: YAML would silently use only the last one.", "key-twice",
                 ))
             result[key] = _build(value_node, display_path, problems)
             result.key_lines[key] = line
@@ -71,14 +71,13 @@ def _build(node: yaml.Node, display_path: str, problems: list[Problem]) -> Any:
     return _scalars.construct_object(node)  # floats and the like
 
 
-def read_yaml(path: Path, display_path: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file; syntax errors come back as problems, never as exceptions."""
+def read_text(path: Path, display_path: str) -> tuple[str | None, list[Problem]]:
+    """A file's text (a byte-order mark is dropped); a file that is not UTF-8 is a problem."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig"), []
     except UnicodeDecodeError as error:
         return None, [Problem(display_path, 1, f"the file is not UTF-8 text ({error.reason})",
-                              "Save the file as UTF-8 in your editor.")]
-    return parse_yaml(text, display_path)
+                              "Save the file as UTF-8 in your editor.", "not-utf8")]
 
 
 def parse_yaml(text: str, display_path: str) -> tuple[Any, list[Problem]]:
@@ -93,7 +92,7 @@ def parse_yaml(text: str, display_path: str) -> tuple[Any, list[Problem]]:
             display_path, line, f"this is not valid YAML: {what}",
             "Check the indentation and punctuation on this line and the one before it. Text "
             "containing a colon followed by a space, or starting with a quote or bracket, needs "
-            "to be wrapped in quotes.",
+            "to be wrapped in quotes.", "yaml-syntax",
         )]
     problems: list[Problem] = []
     data = None if node is None else _build(node, display_path, problems)
