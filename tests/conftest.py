@@ -1,4 +1,10 @@
-"""Shared fixtures: the real site built once, and editable copies of the project."""
+"""Shared fixtures: the real site built once, and editable copies of the frozen test project.
+
+The real site is built from ``CONTENT_ROOT`` (``GUIDANCE_ROOT``, or this repository), so the
+real-content tests in ``tests/content/`` can check another copy of the project. Every test that
+plants a fault or checks a behaviour edits a copy of ``tests/fixture/`` instead, so a policy
+lead's change to the real guidance can never break it.
+"""
 
 from __future__ import annotations
 
@@ -12,29 +18,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from tests.support.project import BuildResult, Project, build_site  # noqa: E402
-
-SEEDS = ROOT.parent / "shared" / "seeds"
+from tests.support.project import (CONTENT_ROOT, BuildResult, FixtureProject,  # noqa: E402
+                                   build_site)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The real site, built once in strict mode from the repository's own files."""
-    result = build_site(ROOT, tmp_path_factory.mktemp("site"))
-    assert result.ok, f"the real site does not build:\n{result.log}"
+    """The real site (of ``CONTENT_ROOT``), built once in strict mode."""
+    result = build_site(CONTENT_ROOT, tmp_path_factory.mktemp("site"))
+    assert result.ok, f"the real site ({CONTENT_ROOT}) does not build:\n{result.log}"
     return result
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """A fresh copy of the project for a test to change and build."""
-    return Project(tmp_path)
+def project(tmp_path: Path) -> FixtureProject:
+    """A fresh copy of the frozen test project for a test to change and build."""
+    return FixtureProject(tmp_path)
 
 
 @pytest.fixture(scope="session")
-def sources_seed() -> str:
-    """The seed text of the information sources tables, where ../shared is present."""
-    path = SEEDS / "000_f1f02d044ddf53dd.txt"
-    if not path.is_file():
-        pytest.skip(f"seed not available at {path}: the seed comparison runs only beside ../shared")
-    return path.read_text(encoding="utf-8")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The frozen test project as it is, built once, for tests that only read its pages."""
+    result = FixtureProject(tmp_path_factory.mktemp("fixture")).build()
+    assert result.ok, f"the test project (tests/fixture) does not build:\n{result.log}"
+    return result

@@ -1,51 +1,63 @@
-"""The standalone data check (hooks/check_data.py): no MkDocs, clear exit codes."""
+"""The standalone data check (hooks/check_data.py), run as a command on copies of the frozen test
+project: clear exit codes, every problem listed, and no MkDocs needed. (That the real data
+passes is checked in tests/content/.)"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-import yaml
+from guidance.load import load_guidance
+from tests.support.project import FixtureProject
 
-from tests.support.project import ROOT, Project
-
-COMMAND = [sys.executable, str(ROOT / "hooks" / "check_data.py")]
-
-
-def run(*arguments: str) -> subprocess.CompletedProcess:
-    # -S style isolation is not needed: the command itself must not import MkDocs (checked below).
-    return subprocess.run([*COMMAND, *arguments], capture_output=True, text=True, timeout=60)
+CHECK = "hooks/check_data.py"
 
 
-def test_good_data_passes_with_a_summary():
-    result = run(str(ROOT / "docs"))
+def test_good_data_passes_with_a_summary(project: FixtureProject):
+    result = project.command(CHECK, "docs")
     assert result.returncode == 0, result.stderr
-    files = sorted((ROOT / "docs" / "sources").glob("*.yml"))
-    rows = sum(len(yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]) for path in files)
-    assert f"The guidance data is fine: {len(files)} categories, {rows} rows" in result.stdout
+    guidance = load_guidance(project.path("docs"))
+    rows = sum(len(category.rows) for category in guidance.categories)
+    assert (f"The guidance data is fine: {len(guidance.categories)} categories, {rows} rows, "
+            f"{len(guidance.holders)} organisations, {len(guidance.terms)} glossary entries, "
+            f"{len(guidance.checklists)} checklist") in result.stdout, result.stdout
 
 
-def test_bad_data_fails_with_every_problem(project: Project):
-    first = project.edit("docs/sources/employment.yml", "order: 40", "order: forty")
-    second = project.edit("docs/sources/trauma.yml", "holders: [designated-safeguarding-lead]",
-                          "holders: [dsl]")
-    result = run(str(project.path("docs")))
+def test_bad_data_fails_with_every_problem(project: FixtureProject):
+    first = project.edit("docs/sources/second-records.yml", "order: 20", "order: forty")
+    second = project.edit("docs/sources/third-records.yml", "holders: [east-team, west-agency]",
+                          "holders: [east, west-agency]")
+    result = project.command(CHECK, "docs")
     assert result.returncode == 1
-    assert f"docs/sources/employment.yml:{first}: 'order' should be a whole number" in result.stderr
-    assert f"docs/sources/trauma.yml:{second}: unknown organisation 'dsl'" in result.stderr
+    assert "The guidance data has 2 problems:" in result.stderr, result.stderr
+    assert (f"docs/sources/second-records.yml:{first}: 'order' should be a whole number"
+            in result.stderr)
+    assert f"docs/sources/third-records.yml:{second}: unknown organisation 'east'" in (
+        result.stderr)
+    assert "How to fix:" in result.stderr
 
 
-def test_a_missing_folder_is_a_usage_error(tmp_path):
-    result = run(str(tmp_path / "nowhere"))
+def test_a_discouraged_term_fails_the_check(project: FixtureProject):
+    line = project.edit("docs/sources/notes.md", "A hand-written page",
+                        "An allegation on a hand-written page")
+    result = project.command(CHECK, "docs")
+    assert result.returncode == 1
+    assert "The guidance uses 1 discouraged term:" in result.stderr, result.stderr
+    assert f"docs/sources/notes.md:{line}: 'allegation', suggested alternative" in result.stderr
+
+
+def test_a_missing_folder_is_a_usage_error(project: FixtureProject, tmp_path):
+    result = project.command(CHECK, str(tmp_path / "nowhere"))
     assert result.returncode == 2
     assert "no such folder" in result.stderr
 
 
-def test_the_check_does_not_need_mkdocs():
+def test_the_check_does_not_need_mkdocs(project: FixtureProject):
     code = ("import sys; sys.argv = ['check', %r]; import runpy; "
-            "runpy.run_path(%r, run_name='__main__')") % (str(ROOT / "docs"),
-                                                          str(ROOT / "hooks" / "check_data.py"))
+            "runpy.run_path(%r, run_name='__main__')") % (str(project.path("docs")),
+                                                          str(project.path(CHECK)))
     probe = f"import sys; sys.modules['mkdocs'] = None; {code}"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
+    assert "The guidance data is fine" in result.stdout

@@ -1,148 +1,153 @@
 """Published links keep working: a removed anchor fails the build with a fix, a declared redirect
-makes it pass, and the committed list covers every source row."""
+makes it pass, and the release command adds only new addresses. Checked on copies of the frozen
+test project (the real list's properties are checked in tests/content/)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import re
 
-import yaml
-
-from published_links import add_links, built_links
-from tests.support.project import ROOT
+from guidance.load import load_guidance
+from tests.support.project import FixtureProject
 
 LIST = "docs/data/published-links.txt"
 REDIRECTS = "docs/data/redirects.yml"
-RETRACTION = "docs/audit-learning/retraction.md"
-OLD = "/audit-learning/retraction/#why-it-matters"
+PAGE = "docs/findings/first-finding.md"
+HEADING = "## What the sample shows { #what-the-sample-shows }"
+RENAMED = "## What this sample shows"
+OLD = "/findings/first-finding/#what-the-sample-shows"
+NEW = "/findings/first-finding/#what-this-sample-shows"
+RELEASE = "hooks/published_links.py"
 
 
-def _redirect(project, old: str, new: str) -> None:
+def _redirect(project: FixtureProject, old: str, new: str) -> None:
     project.edit(REDIRECTS, "redirects: []", f"redirects:\n  - from: {old}\n    to: {new}")
 
 
-def _source_rows() -> dict[str, set[str]]:
-    """Each category page's address, with the addresses of its rows, from docs/sources/."""
-    pages = {}
-    for path in sorted((ROOT / "docs/sources").glob("*.yml")):
-        page = f"/sources/{path.stem}/"
-        rows = yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]
-        pages[page] = {f"{page}#{row['id']}" for row in rows}
-    return pages
-
-
-def test_the_committed_list_has_the_source_rows_of_each_published_category():
-    """Rows added since the last release wait for the next one (``make published-links``), so a
-    policy lead's new row or category does not fail the checks; the build checks the rest."""
-    listed = set((ROOT / LIST).read_text(encoding="utf-8").splitlines())
-    published = {page: rows & listed for page, rows in _source_rows().items() if page in listed}
-    assert published and OLD in listed
-    assert all(published.values()), [page for page, rows in published.items() if not rows]
-
-
-def test_the_release_command_publishes_every_source_row_and_page(site):
-    current = set(built_links(site.site).current())
-    for page, rows in _source_rows().items():
-        assert {page} | rows <= current, page
-
-
 def test_renaming_a_heading_without_a_redirect_fails_the_build_with_the_fix(project):
-    project.edit(RETRACTION, "## Why it matters { #why-it-matters }", "## Why this matters")
+    project.edit(PAGE, HEADING, RENAMED)
     result = project.build()
     assert not result.ok
     line = project.line_of(LIST, OLD + "\n")
-    assert (f"{LIST}:{line}: the published link {OLD} no longer works: /audit-learning/retraction/"
-            " has no section #why-it-matters") in result.log, result.log
-    assert (f"add a redirect to {REDIRECTS}:\n        - from: {OLD}\n"
-            "          to: /audit-learning/retraction/#why-this-matters") in result.log
+    assert (f"{LIST}:{line}: the published link {OLD} no longer works: /findings/first-finding/"
+            " has no section #what-the-sample-shows") in result.log, result.log
+    assert (f"add a redirect to {REDIRECTS}:\n        - from: {OLD}\n          to: {NEW}"
+            in result.log), result.log
+    assert f"({NEW} is the closest address now on the site; check it.)" in result.log
+    assert f"Never delete the line from {LIST}." in result.log
+
+
+def test_keeping_the_heading_id_needs_no_redirect(project):
+    project.edit(PAGE, HEADING, RENAMED + " { #what-the-sample-shows }")
+    result = project.build()
+    assert result.ok, result.log
+    heading = result.page("findings/first-finding/").find_id("what-the-sample-shows")
+    assert heading.tag == "h2" and heading.text().startswith("What this sample shows")
 
 
 def test_a_declared_redirect_keeps_the_old_link_working(project):
-    project.edit(RETRACTION, "## Why it matters { #why-it-matters }", "## Why this matters")
-    _redirect(project, OLD, "/audit-learning/retraction/#why-this-matters")
+    project.edit(PAGE, HEADING, RENAMED)
+    _redirect(project, OLD, NEW)
     result = project.build()
     assert result.ok, result.log
-    page = result.page("audit-learning/retraction/")
-    alias = page.find_id("why-it-matters")
+    page = result.page("findings/first-finding/")
+    alias = page.find_id("what-the-sample-shows")
     assert alias is not None and alias.tag == "span"
     siblings = [child for child in alias.parent.children if not isinstance(child, str)]
-    assert siblings[siblings.index(alias) + 1].attrs.get("id") == "why-this-matters"
+    assert siblings[siblings.index(alias) + 1].attrs.get("id") == "what-this-sample-shows"
 
 
 def test_a_section_moved_to_another_page_leaves_a_note_with_a_link(project):
-    project.edit(RETRACTION, "## Why it matters { #why-it-matters }", "## Why this matters")
-    _redirect(project, OLD, "/audit-learning/adults-tactics/")
+    project.edit(PAGE, HEADING, RENAMED)
+    _redirect(project, OLD, "/findings/second-finding/")
     result = project.build()
     assert result.ok, result.log
-    note = result.page("audit-learning/retraction/").find_id("why-it-matters")
+    note = result.page("findings/first-finding/").find_id("what-the-sample-shows")
     assert "moved-section" in note.attrs["class"]
-    assert next(note.iter("a")).attrs["href"] == "../adults-tactics/"
+    assert next(note.iter("a")).attrs["href"] == "../second-finding/"
 
 
 def test_a_redirect_to_nowhere_fails(project):
-    project.edit(RETRACTION, "## Why it matters { #why-it-matters }", "## Why this matters")
-    _redirect(project, OLD, "/audit-learning/retraction/#why-this-maters")
+    project.edit(PAGE, HEADING, RENAMED)
+    _redirect(project, OLD, "/findings/first-finding/#what-this-sample-shws")
     result = project.build()
     assert not result.ok
     line = project.line_of(REDIRECTS, f"  - from: {OLD}")
-    assert (f"{REDIRECTS}:{line}: the redirect leads to /audit-learning/retraction/#why-this-maters,"
-            " which does not exist") in result.log
-    assert "Did you mean /audit-learning/retraction/#why-this-matters?" in result.log
+    assert (f"{REDIRECTS}:{line}: the redirect leads to /findings/first-finding/"
+            "#what-this-sample-shws, which does not exist") in result.log, result.log
+    assert f"Did you mean {NEW}?" in result.log
 
 
 def test_a_redirect_for_a_link_that_still_works_fails(project):
-    _redirect(project, OLD, "/audit-learning/retraction/#good-practice")
+    _redirect(project, OLD, "/findings/first-finding/#good-practice")
     result = project.build()
     assert not result.ok
-    assert f"the redirect from {OLD} is not needed: that address still exists" in result.log
+    line = project.line_of(REDIRECTS, f"  - from: {OLD}")
+    assert (f"{REDIRECTS}:{line}: the redirect from {OLD} is not needed: that address still "
+            "exists") in result.log, result.log
 
 
 def test_a_moved_page_gets_a_redirect_page_that_keeps_the_section(project):
-    page = project.path(RETRACTION)
-    page.rename(project.path("docs/audit-learning/retraction-trauma-response.md"))
-    project.edit("mkdocs.yml", "audit-learning/retraction.md", "audit-learning/retraction-trauma-response.md")
+    project.path(PAGE).rename(project.path("docs/findings/first-finding-moved.md"))
+    project.edit("mkdocs.yml", "findings/first-finding.md", "findings/first-finding-moved.md")
     # Other pages' links to it are fixed as an editor would.
-    for path in project.path("docs").rglob("*.md"):
+    for path in [*project.path("docs").rglob("*.md"), *project.path("docs/data").rglob("*.yml")]:
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("retraction.md", "retraction-trauma-response.md"))
-    for path in project.path("docs/data").rglob("*.yml"):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("retraction.md", "retraction-trauma-response.md"))
+        path.write_text(text.replace("first-finding.md", "first-finding-moved.md"),
+                        encoding="utf-8")
     result = project.build()
     assert not result.ok
-    assert "the published link /audit-learning/retraction/ no longer works: there is no page" \
-        in result.log
-    _redirect(project, "/audit-learning/retraction/", "/audit-learning/retraction-trauma-response/")
+    assert ("the published link /findings/first-finding/ no longer works: there is no page"
+            in result.log), result.log
+    _redirect(project, "/findings/first-finding/", "/findings/first-finding-moved/")
     result = project.build()
     assert result.ok, result.log
-    moved = (result.site / "audit-learning/retraction/index.html").read_text(encoding="utf-8")
-    assert 'content="0; url=../retraction-trauma-response/"' in moved
+    moved = (result.site / "findings/first-finding/index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../first-finding-moved/"' in moved
     assert "location.hash" in moved  # the script keeps the section asked for
 
 
 def test_a_malformed_line_in_the_list_fails(project):
     path = project.path(LIST)
-    path.write_text(path.read_text(encoding="utf-8") + "audit-learning/retraction\n")
-    line = len(path.read_text(encoding="utf-8").splitlines())
+    path.write_text(project.read(LIST) + "findings/first-finding\n", encoding="utf-8")
+    line = len(project.read(LIST).splitlines())
     result = project.build()
     assert not result.ok
-    assert f"{LIST}:{line}: 'audit-learning/retraction' is not a site address" in result.log
+    assert f"{LIST}:{line}: 'findings/first-finding' is not a site address" in result.log
 
 
-def test_the_release_command_adds_only_new_links(site, tmp_path):
-    links = built_links(site.site)
-    assert "/sources/trauma/#social-care-records" in links.current()
-    assert "/" in links.current() and "/review-status/" in links.current()
-    listed = tmp_path / "published-links.txt"
-    listed.write_text("# comment\n/sources/trauma/#social-care-records\n", encoding="utf-8")
-    added = add_links(links.current(), listed)
-    lines = listed.read_text(encoding="utf-8").splitlines()
-    assert added == len(links.current()) - 1
-    assert lines[:2] == ["# comment", "/sources/trauma/#social-care-records"]
-    assert add_links(links.current(), listed) == 0
+def test_a_line_listed_twice_fails(project):
+    first = project.line_of(LIST, OLD + "\n")
+    project.write(LIST, project.read(LIST) + OLD + "\n")
+    line = len(project.read(LIST).splitlines())
+    result = project.build()
+    assert not result.ok
+    assert f"{LIST}:{line}: '{OLD}' is listed twice (first on line {first})" in result.log
 
 
-def test_the_release_command_reports_how_it_is_used():
-    result = subprocess.run([sys.executable, "hooks/published_links.py"], cwd=ROOT,
-                            capture_output=True, text=True)
-    assert result.returncode == 2 and "Usage: python hooks/published_links.py add" in result.stderr
+def test_the_release_command_adds_only_new_links(project):
+    before = project.read(LIST).splitlines()
+    result = project.command(RELEASE, "add")
+    assert result.returncode == 0, result.stderr
+    added, on_site = map(int, re.search(r"added (\d+) address(?:es)?; (\d+) are on the site now",
+                                        result.stdout).groups())
+    after = project.read(LIST).splitlines()
+    assert after[:len(before)] == before, "existing lines must be kept, in order"
+    assert len(after) == len(before) + added and added > 0
+    listed = {line for line in after if line.startswith("/")}
+    assert len(listed) == on_site, "every address on the fixture site is now listed, once"
+    guidance = load_guidance(project.path("docs"))
+    for category in guidance.categories:
+        page = f"/sources/{category.id}/"
+        assert {page, *(f"{page}#{row.id}" for row in category.rows)} <= listed, page
+    assert {f"/organisations/{holder.id}/" for holder in guidance.holders} <= listed
+    assert {"/", "/review-status/", "/changes/", "/glossary/"} <= listed
+
+    again = project.command(RELEASE, "add")
+    assert again.returncode == 0 and "added 0 addresses" in again.stdout, again.stdout
+    assert project.read(LIST).splitlines() == after
+
+
+def test_the_release_command_reports_how_it_is_used(project):
+    result = project.command(RELEASE)
+    assert result.returncode == 2
+    assert "Usage: python hooks/published_links.py add" in result.stderr

@@ -1,152 +1,127 @@
-"""Every built page shows its review dates and an edit link to the file it comes from; a page past
-its review date shows a notice, leads the review status page, and is reported by the build."""
+"""What a page shows about its review, on copies of the frozen test project: its dates and owner
+and an edit link to the file it comes from; past its review date, a notice, first place on the
+review status page, and a warning (or, if the partnership chooses, a stopped build). Dates that
+must be overdue are worked out from today."""
 
 from __future__ import annotations
 
-import logging
-import re
-from datetime import date, timedelta
+from datetime import date
 
 import yaml
 
-from guidance.review import add_months, long_date
-from tests.support.html_tree import parse
-from tests.support.project import ROOT
+from tests.support.dates import long_date
+from tests.support.project import BuildResult, FixtureProject
 
-EDIT_BASE = yaml.safe_load((ROOT / "docs/data/partnership.yml").read_text())["edit_link_base"]
-RETRACTION = "docs/audit-learning/retraction.md"
-
-
-def _pages(site):
-    for path in site.html_files():
-        relative = path.relative_to(site.site).as_posix()
-        html = path.read_text(encoding="utf-8")
-        if relative != "404.html" and 'http-equiv="refresh"' not in html:
-            yield relative, parse(html)
+PAGE = "docs/findings/first-finding.md"
+PAGE_REVIEWED = "last_reviewed: 2026-09-14"
 
 
-def test_every_page_shows_its_review_dates_and_owner(site):
-    checked = 0
-    for relative, page in _pages(site):
-        footer = page.with_class("page-review")
-        assert len(footer) == 1, f"{relative}: expected one review footer"
-        text = footer[0].text()
-        if relative == "review-status/index.html":
-            assert "made from the other pages each time the site is built" in text
-            continue
-        assert re.search(r"Last reviewed \d{1,2} \w+ \d{4}", text), f"{relative}: {text}"
-        assert re.search(r"Next review due \d{1,2} \w+ \d{4}", text), f"{relative}: {text}"
-        assert "Owner " in text, f"{relative}: {text}"
-        checked += 1
-    assert checked > 50
+def _edit_base(project: FixtureProject) -> str:
+    return yaml.safe_load(project.read("docs/data/partnership.yml"))["edit_link_base"]
 
 
-def test_a_hand_written_page_shows_its_own_review(site):
-    front = yaml.safe_load((ROOT / RETRACTION).read_text().split("---")[1])["review"]
-    last = front["last_reviewed"]
-    footer = site.page("audit-learning/retraction/").with_class("page-review")[0]
-    assert f"Last reviewed {long_date(last)}" in footer.text()
-    assert f"Next review due {long_date(add_months(last, front['every_months']))}" in footer.text()
-    assert f"Owner {front['owner']}" in footer.text()
-
-
-def test_the_edit_link_of_a_hand_written_page_opens_its_markdown(site):
-    link = _edit_link(site.page("audit-learning/retraction/"))
-    assert link == EDIT_BASE + RETRACTION
-
-
-def test_the_edit_link_of_a_generated_page_opens_its_data_file(site):
-    assert _edit_link(site.page("sources/trauma/")) == EDIT_BASE + "docs/sources/trauma.yml"
-    assert _edit_link(site.page("organisations/police/")) == EDIT_BASE + "docs/data/holders.yml"
-    assert _edit_link(site.page("glossary/")) == EDIT_BASE + "docs/data/glossary.yml"
-    assert _edit_link(site.page("changes/")) == EDIT_BASE + "docs/data/changes.yml"
-
-
-def test_every_edit_link_opens_a_file_that_exists(site):
-    for relative, page in _pages(site):
-        link = _edit_link(page)
-        if relative == "review-status/index.html":
-            assert link is None
-            continue
-        assert link and link.startswith(EDIT_BASE), relative
-        assert (ROOT / link[len(EDIT_BASE):]).is_file(), f"{relative}: {link}"
-
-
-def _edit_link(page):
-    links = [a for a in page.iter("a") if a.attrs.get("rel") == "edit"]
+def _edit_link(result: BuildResult, url: str) -> str | None:
+    links = [a for a in result.page(url).iter("a") if a.attrs.get("rel") == "edit"]
     return links[0].attrs["href"] if links else None
 
 
-def _make_overdue(project, relative, old="last_reviewed: 2026-11-22"):
-    long_ago = date.today() - timedelta(days=800)
-    project.edit(relative, old, f"last_reviewed: {long_ago.isoformat()}")
-    return add_months(long_ago, 12)
+def _overdue_review(project: FixtureProject, relative: str, old: str) -> date:
+    """Give a file a review four years ago, every 36 months: due a year ago. Returns the due
+    date (the first of a month, so no month-end rule is involved)."""
+    today = date.today()
+    project.edit(relative, old, f"last_reviewed: {date(today.year - 4, today.month, 1)}")
+    return date(today.year - 1, today.month, 1)
 
 
-class _Warnings(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages = []
+def test_a_page_shows_its_own_review_and_a_generated_page_its_data_file_s(fixture_site):
+    page = fixture_site.page("findings/first-finding/").with_class("page-review")[0].text()
+    assert "Last reviewed 14 September 2026" in page and "Next review due 14 September 2029" in page
+    assert "Owner Fixture policy lead" in page
+    holder = fixture_site.page("organisations/west-agency/").with_class("page-review")[0].text()
+    assert "Last reviewed 14 September 2026" in holder and "Owner Fixture data lead" in holder
 
-    def emit(self, record):
-        self.messages.append(record.getMessage())
+
+def test_each_edit_link_opens_the_file_the_page_is_made_from(fixture_site, project):
+    base = _edit_base(project)
+    expected = {
+        "findings/first-finding/": "docs/findings/first-finding.md",
+        "": "docs/index.md",
+        "sources/": "docs/sources/index.md",
+        "sources/second-records/": "docs/sources/second-records.yml",
+        "organisations/": "docs/data/holders.yml",
+        "organisations/east-team/": "docs/data/holders.yml",
+        "glossary/": "docs/data/glossary.yml",
+        "references/": "docs/data/references.yml",
+        "changes/": "docs/data/changes.yml",
+    }
+    for url, file in expected.items():
+        assert _edit_link(fixture_site, url) == base + file, url
+    assert _edit_link(fixture_site, "review-status/") is None
+
+
+def test_without_an_edit_link_base_no_page_has_an_edit_link(project):
+    project.edit("docs/data/partnership.yml", f"edit_link_base: {_edit_base(project)}\n", "")
+    result = project.build()
+    assert result.ok, result.log
+    assert not [path for path in result.html_files() if 'rel="edit"' in path.read_text()]
 
 
 def test_an_overdue_page_is_flagged_reported_and_listed_first(project):
-    due = _make_overdue(project, RETRACTION)
-    warnings = _Warnings()
-    logging.getLogger("guidance.review").addHandler(warnings)
-    try:
-        result = project.build()
-    finally:
-        logging.getLogger("guidance.review").removeHandler(warnings)
-    assert result.ok, "an overdue review is a warning by default, not an error\n" + result.log
-    line = project.line_of(RETRACTION, "review:")
-    assert warnings.messages == [f"{RETRACTION}:{line}: the review was due on {due.isoformat()} "
-                                 "(owner: Partnership policy lead). After reviewing, set "
-                                 "last_reviewed to the date of the review."]
+    due = _overdue_review(project, PAGE, PAGE_REVIEWED)
+    run = project.mkdocs_build()
+    assert run.returncode == 0, "an overdue review is a warning by default, not an error\n" + (
+        run.stderr)
+    line = project.line_of(PAGE, "review:")
+    warnings = [text for text in run.stderr.splitlines() if "the review was due on" in text]
+    assert warnings == [f"WARNING -  {PAGE}:{line}: the review was due on {due.isoformat()} "
+                        "(owner: Fixture policy lead). After reviewing, set last_reviewed to the "
+                        "date of the review."], run.stderr
 
-    page = result.page("audit-learning/retraction/")
+    result = BuildResult(ok=True, log=run.stderr, site=project.root / "site")
+    page = result.page("findings/first-finding/")
     notice = page.with_class("review-overdue")
     assert len(notice) == 1 and "overdue for review" in notice[0].text()
     assert long_date(due) in notice[0].text()
-    other = result.page("audit-learning/adults-tactics/")
-    assert not other.with_class("review-overdue")
+    assert "(overdue)" in page.with_class("page-review")[0].text()
+    assert not result.page("findings/second-finding/").with_class("review-overdue")
 
     status = result.page("review-status/")
     assert "1 page is overdue for review." in status.text()
-    first_row = next(status.find_id("pages").parent.iter("tbody")).iter("tr").__next__()
-    assert "Retraction" in first_row.text() and "Overdue" in first_row.text()
+    first_row = next(next(status.find_id("pages").parent.iter("tbody")).iter("tr"))
+    assert "First finding" in first_row.text() and "Overdue" in first_row.text()
 
 
 def test_a_data_file_past_its_date_flags_every_page_made_from_it(project):
-    _make_overdue(project, "docs/data/holders.yml")
+    _overdue_review(project, "docs/data/holders.yml", "last_reviewed: 2026-09-14")
     result = project.build()
     assert result.ok, result.log
-    assert result.page("organisations/police/").with_class("review-overdue")
-    assert result.page("organisations/").with_class("review-overdue")
-    assert not result.page("sources/trauma/").with_class("review-overdue")
+    for url in ("organisations/", "organisations/north-service/", "organisations/west-agency/"):
+        assert result.page(url).with_class("review-overdue"), url
+    assert not result.page("sources/third-records/").with_class("review-overdue")
+    status = result.page("review-status/").text()
+    assert "5 pages are overdue for review." in status  # the list and its four organisations
 
 
 def test_the_partnership_can_make_overdue_reviews_stop_the_build(project):
-    _make_overdue(project, RETRACTION)
+    _overdue_review(project, PAGE, PAGE_REVIEWED)
     project.edit("docs/data/partnership.yml", "overdue_reviews_stop_build: false",
                  "overdue_reviews_stop_build: true")
     result = project.build()
     assert not result.ok
-    line = project.line_of(RETRACTION, "review:")
-    assert f"{RETRACTION}:{line}: the review was due on" in result.log, result.log
-    assert "overdue_reviews_stop_build" in result.log
+    line = project.line_of(PAGE, "review:")
+    assert ("1 file(s) are past their review date, and the partnership has chosen to stop the "
+            "build for that (overdue_reviews_stop_build in docs/data/partnership.yml)"
+            in result.log), result.log
+    assert f"{PAGE}:{line}: the review was due on" in result.log
 
 
-def test_the_review_status_page_lists_every_page_and_data_file(site):
-    status = site.page("review-status/")
-    text = status.text()
-    assert "No page is overdue for review." in text
-    links = {a.attrs["href"] for a in status.find_id("pages").parent.iter("a")}
-    for page in ("../audit-learning/retraction/", "../sources/trauma/", "../organisations/police/"):
-        assert page in links
-    for data_file in sorted((ROOT / "docs").rglob("*.yml")):
-        relative = data_file.relative_to(ROOT).as_posix()
-        if relative != "docs/data/redirects.yml":
-            assert relative in text, f"{relative} is not on the review status page"
+def test_a_review_due_within_a_month_is_marked_so(project):
+    today = date.today()
+    # Reviewed 35 months and a few days ago, every 36 months: due in about three weeks.
+    year, month = (today.year - 3, today.month + 1) if today.month < 12 else (today.year - 2, 1)
+    project.edit(PAGE, PAGE_REVIEWED, f"last_reviewed: {date(year, month, 1)}")
+    result = project.build()
+    assert result.ok, result.log
+    row = next(row for row in result.page("review-status/").find_id("pages").parent.iter("tr")
+               if "First finding" in row.text())
+    assert "Due within a month" in row.text(), row.text()

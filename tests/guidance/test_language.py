@@ -1,29 +1,61 @@
-"""The discouraged-terms check on text (plain data, no MkDocs)."""
+"""The discouraged-terms check: each use, on a page or in a data file of the frozen test project,
+is a warning with its file, line and the word as written, which stops the strict build; a use
+marked as formal, or part of another word, is not."""
 
 from __future__ import annotations
 
-from guidance.language import uses_in_text
-from guidance.model import DiscouragedTerm
+import re
 
-TERMS = (DiscouragedTerm(term="allegation", forms=("allegations", "alleged"), instead="a concern",
-                         why="", reference="x"),)
+from tests.support.project import FixtureProject
 
-
-def test_each_use_is_found_with_its_line_and_form():
-    text = "First line.\nAn Allegation was made.\nThe alleged abuser, and allegations.\n"
-    uses = uses_in_text(text, path="docs/x.md", terms=TERMS)
-    assert [(use.line, use.word) for use in uses] == [(2, "Allegation"), (3, "alleged"),
-                                                        (3, "allegations")]
-    assert str(uses[0]).startswith("docs/x.md:2: 'Allegation', suggested alternative: a concern")
+PAGE = "docs/findings/first-finding.md"
+OPENING = "An opening paragraph of test data.\n"
+ROWS = "docs/sources/second-records.yml"
+ADVICE = ("suggested alternative: a concern or a disclosure. If this is its formal or legal "
+          "sense, mark the line as formal use.")
 
 
-def test_part_of_another_word_is_not_a_use():
-    assert uses_in_text("allegationally is not a word", path="x", terms=TERMS) == []
+def _uses(log: str) -> list[tuple[str, int, str]]:
+    """Each reported use as (file, line, word as written)."""
+    return [(path, int(line), word) for path, line, word in
+            re.findall(r"WARNING: (docs/[\w/.-]+):(\d+): '([^']+)', suggested alternative", log)]
 
 
-def test_marked_lines_and_passages_are_formal_use():
-    text = ("a: the allegation  # formal use\n"
-            "The court heard the allegation. <!-- formal use -->\n"
-            "<!-- formal use: start -->\nallegation\nallegations\n<!-- formal use: end -->\n"
-            "allegation\n")
-    assert [use.line for use in uses_in_text(text, path="x", terms=TERMS)] == [7]
+def test_each_use_is_reported_with_its_line_and_the_word_as_written(project: FixtureProject):
+    line = project.edit(PAGE, OPENING, OPENING + "\nAn Allegation was made.\n"
+                        "The alleged event, and the allegations.\n") + 2
+    result = project.build()
+    assert not result.ok, "a discouraged term stops the strict build"
+    assert f"WARNING: {PAGE}:{line}: 'Allegation', {ADVICE}" in result.log, result.log
+    assert sorted(_uses(result.log)) == sorted([(PAGE, line, "Allegation"),
+                                                (PAGE, line + 1, "alleged"),
+                                                (PAGE, line + 1, "allegations")])
+
+
+def test_a_use_in_a_data_file_is_reported_too(project: FixtureProject):
+    line = project.edit(ROWS, "information: Entries in the ledger",
+                        "information: Entries about an allegation")
+    result = project.build()
+    assert not result.ok
+    assert _uses(result.log) == [(ROWS, line, "allegation")], result.log
+
+
+def test_part_of_another_word_is_not_a_use(project: FixtureProject):
+    project.edit(PAGE, OPENING, OPENING + "\nAllegationally is not a word.\n")
+    result = project.build()
+    assert result.ok, result.log
+
+
+def test_marked_lines_and_passages_are_formal_use(project: FixtureProject):
+    project.edit(PAGE, OPENING, OPENING + "\nThe court heard the allegation. <!-- formal use -->\n"
+                 "\n<!-- formal use: start -->\nAn allegation.\n\nMore allegations.\n"
+                 "<!-- formal use: end -->\n")
+    project.edit(ROWS, "information: Entries in the ledger",
+                 'information: "Entries about an allegation"  # formal use')
+    result = project.build()
+    assert result.ok, result.log
+    # After the passage ends, a use is reported again.
+    line = project.edit(PAGE, "<!-- formal use: end -->\n",
+                        "<!-- formal use: end -->\n\nAn allegation after the passage.\n") + 2
+    result = project.build()
+    assert _uses(result.log) == [(PAGE, line, "allegation")], result.log

@@ -1,6 +1,7 @@
 """Review details: every page and data file names its owner and dates, and a bad date, a future
 date or an unknown owner stops the build with the file and line. Faults are planted in a copy of
-the project, as a policy lead might make them."""
+the frozen test project, as a policy lead might make them; dates that must be recent or in the
+future are worked out from today."""
 
 from __future__ import annotations
 
@@ -8,82 +9,118 @@ from datetime import date, timedelta
 
 import pytest
 
-from guidance.review import add_months
 from tests.guidance.test_data_checks import assert_fails_with
+from tests.support.project import FixtureProject
 
-PAGE = "docs/audit-learning/retraction.md"
-DATA = "docs/sources/trauma.yml"
-TODAY = date.today()
+PAGE = "docs/findings/first-finding.md"
+DATA = "docs/sources/third-records.yml"
+PAGE_REVIEWED = "last_reviewed: 2026-09-14"
+DATA_OWNER = "owner: Fixture data lead"
 
 
-@pytest.mark.parametrize("written, message", [
-    ("31/10/2026", "'last_reviewed' should be a date written year-month-day, like 2026-04-30"),
-    ("2026-02-30", "'last_reviewed' should be a date written year-month-day, like 2026-04-30"),
-    ("last spring", "'last_reviewed' should be a date written year-month-day, like 2026-04-30"),
-])
-def test_a_malformed_review_date_on_a_page(project, written, message):
-    line = project.edit(PAGE, "last_reviewed: 2026-11-22", f"last_reviewed: {written}")
-    assert_fails_with(project, PAGE, line, message)
+@pytest.mark.parametrize("written", ["31/10/2026", "2026-02-30", "last spring"])
+def test_a_malformed_review_date_on_a_page(project, written):
+    line = project.edit(PAGE, PAGE_REVIEWED, f"last_reviewed: {written}")
+    assert_fails_with(project, PAGE, line,
+                      "'last_reviewed' should be a date written year-month-day, like 2026-04-30")
 
 
 def test_a_malformed_review_date_in_a_data_file(project):
-    line = project.edit(DATA, "last_reviewed: 2026-11-22", "last_reviewed: 2026-13-01")
-    assert_fails_with(project, DATA, line, "'last_reviewed' should be a date written "
-                      "year-month-day")
+    line = project.edit(DATA, "last_reviewed: 2026-09-14", "last_reviewed: 2026-13-01")
+    assert_fails_with(project, DATA, line,
+                      "'last_reviewed' should be a date written year-month-day")
 
 
 def test_a_review_date_in_the_future(project):
-    tomorrow = (TODAY + timedelta(days=1)).isoformat()
-    line = project.edit(PAGE, "last_reviewed: 2026-11-22", f"last_reviewed: {tomorrow}")
+    today = date.today()
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    line = project.edit(PAGE, PAGE_REVIEWED, f"last_reviewed: {tomorrow}")
     log = assert_fails_with(project, PAGE, line, f"the review date {tomorrow} is in the future")
-    assert f"today is {TODAY.isoformat()}" in log
+    assert f"today is {today.isoformat()}" in log
+
+
+def test_a_review_dated_today_is_fine(project):
+    """Recording a review on the day it is done, as the editing guide says, must pass."""
+    project.edit(PAGE, PAGE_REVIEWED, f"last_reviewed: {date.today().isoformat()}")
+    result = project.build()
+    assert result.ok, result.log
 
 
 def test_an_owner_who_is_not_a_role_of_the_partnership(project):
-    line = project.edit(DATA, "owner: Information sharing lead", "owner: Information sharing led")
-    log = assert_fails_with(project, DATA, line, "unknown owner 'Information sharing led'")
-    assert "Did you mean 'Information sharing lead'?" in log
+    line = project.edit(DATA, DATA_OWNER, "owner: Fixture data led")
+    log = assert_fails_with(project, DATA, line, "unknown owner 'Fixture data led'")
+    assert "Did you mean 'Fixture data lead'?" in log
 
 
 def test_a_page_without_review_details(project):
-    text = project.path(PAGE).read_text(encoding="utf-8")
-    project.write(PAGE, text[text.index("# Retraction"):])
+    text = project.read(PAGE)
+    project.write(PAGE, text[text.index("# First finding"):])
     log = assert_fails_with(project, PAGE, 1, "this page has no review details")
-    assert "every_months: 12" in log
+    assert "every_months: 12" in log  # the hint shows a complete block to copy
+
+
+def test_a_page_whose_front_matter_has_no_review(project):
+    text = project.read(PAGE)
+    start, end = text.index("review:"), text.index("---", 3)
+    project.write(PAGE, text[:start] + text[end:])
+    assert_fails_with(project, PAGE, 1, "this page's front matter has no review details")
 
 
 def test_a_data_file_without_review_details(project):
-    text = project.path(DATA).read_text(encoding="utf-8")
+    text = project.read(DATA)
     start = text.index("review:")
     project.write(DATA, text[:start] + text[text.index("title:", start):])
     assert_fails_with(project, DATA, 1, "this file has no review details")
 
 
 def test_a_misspelt_review_field_and_front_matter_setting(project):
-    line = project.edit(PAGE, "every_months: 12", "every_month: 12")
-    assert_fails_with(project, PAGE, line, "unknown field 'every_month' in the review details")
+    line = project.edit(PAGE, "every_months: 36", "every_month: 36")
+    log = assert_fails_with(project, PAGE, line,
+                            "unknown field 'every_month' in the review details")
+    assert "Did you mean 'every_months'?" in log
     line = project.edit(PAGE, "review:", "reveiw:")
-    assert_fails_with(project, PAGE, line, "unknown setting 'reveiw' in the front matter")
+    log = assert_fails_with(project, PAGE, line, "unknown setting 'reveiw' in the front matter")
+    assert "Did you mean 'review'?" in log
 
 
 def test_a_review_interval_out_of_range(project):
-    line = project.edit(DATA, "every_months: 12", "every_months: 0")
+    line = project.edit(DATA, "every_months: 36", "every_months: 0")
     assert_fails_with(project, DATA, line, "a review every 0 months is outside the allowed range")
 
 
 def test_every_problem_is_reported_at_once(project):
-    project.edit(PAGE, "last_reviewed: 2026-11-22", "last_reviewed: 22/11/2026")
-    project.edit(DATA, "owner: Information sharing lead", "owner: Jane Smith")
+    project.edit(PAGE, PAGE_REVIEWED, "last_reviewed: 14/09/2026")
+    project.edit(DATA, DATA_OWNER, "owner: Jane Smith")
     result = project.build()
     assert not result.ok
     assert "The guidance data has 2 problems" in result.log, result.log
 
 
-@pytest.mark.parametrize("start, months, due", [
-    (date(2026, 1, 31), 1, date(2026, 2, 28)),
-    (date(2024, 1, 31), 1, date(2024, 2, 29)),
-    (date(2026, 11, 22), 12, date(2027, 11, 22)),
-    (date(2026, 8, 15), 6, date(2027, 2, 15)),
-])
-def test_the_next_review_is_the_same_day_months_later(start, months, due):
-    assert add_months(start, months) == due
+# The next review is the same day `every_months` later, or that month's last day when it is
+# shorter. Each case is a review block given to one file of the fixture, and the date its page
+# must show. All the reviews are in the past, so they stay valid whatever today is.
+DUE_DATES = [
+    ("docs/findings/first-finding.md", "findings/first-finding/", "2026-01-31", 1,
+     "28 February 2026"),
+    ("docs/findings/second-finding.md", "findings/second-finding/", "2024-01-31", 1,
+     "29 February 2024"),
+    ("docs/sources/notes.md", "sources/notes/", "2025-11-22", 12, "22 November 2026"),
+    ("docs/sources/third-records.yml", "sources/third-records/", "2025-08-15", 6,
+     "15 February 2026"),
+    ("docs/language.md", "language/", "2025-12-31", 2, "28 February 2026"),
+]
+
+
+def test_the_next_review_is_the_same_day_months_later(project: FixtureProject):
+    for file, _, last, months, _ in DUE_DATES:
+        text = project.read(file)
+        start = text.index("  last_reviewed:")
+        end = text.index("\n", text.index("  every_months:")) + 1
+        project.write(file, text[:start] + f"  last_reviewed: {last}\n  every_months: {months}\n"
+                      + text[end:])
+    result = project.build()
+    assert result.ok, result.log
+    for file, address, _, _, due in DUE_DATES:
+        footer = result.page(address).with_class("page-review")
+        assert len(footer) == 1, address
+        assert f"Next review due {due}" in footer[0].text(), f"{file}: {footer[0].text()}"

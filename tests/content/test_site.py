@@ -1,15 +1,17 @@
-"""Site-wide properties of the built pages: nothing loaded from elsewhere, the glossary applied
-everywhere, the partnership's settings shown, and the data files kept out of the output."""
+"""Site-wide properties of the real built pages: nothing loaded from elsewhere, the glossary
+applied everywhere, the partnership's settings shown, the data files kept out of the output, and
+the pages made from data in the search index. Expected values come from the data."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
 import yaml
 
 from tests.support.html_tree import parse
-from tests.support.project import ROOT
+from tests.support.project import CONTENT_ROOT
 
 # Elements and attributes through which a browser loads something without a click.
 LOADING = {("script", "src"), ("link", "href"), ("img", "src"), ("img", "srcset"),
@@ -19,11 +21,6 @@ LOADING = {("script", "src"), ("link", "href"), ("img", "src"), ("img", "srcset"
 # Links a browser does not follow by itself.
 NOT_LOADED = {"canonical", "alternate"}
 EXTERNAL_URL_IN_CSS = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(?:https?:)?//""", re.I)
-
-
-def _terms() -> dict[str, str]:
-    data = yaml.safe_load((ROOT / "docs/data/glossary.yml").read_text(encoding="utf-8"))
-    return {entry["term"]: entry["meaning"] for entry in data["terms"]}
 
 
 def test_no_page_loads_anything_from_another_host(site):
@@ -48,20 +45,21 @@ def test_no_page_loads_anything_from_another_host(site):
     assert not loads, "\n".join(loads)
 
 
-def test_the_glossary_page_lists_every_term(site):
-    page = site.page("glossary/")
-    text = page.text()
-    for term, meaning in _terms().items():
-        assert term in text and meaning in text, f"{term} is missing from the glossary page"
+def test_the_glossary_page_lists_every_term(site, guidance):
+    text = site.page("glossary/").text()
+    for term in guidance.terms:
+        assert term.term in text and term.meaning in text, (
+            f"{term.term} is missing from the glossary page")
 
 
-def test_every_abbreviation_on_every_page_has_its_tooltip(site):
-    terms = _terms()
+def test_every_abbreviation_on_every_page_has_its_tooltip(site, guidance):
+    terms = {term.term: term.meaning for term in guidance.terms}
     pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, terms)) + r")(?![\w&])")
-    untipped, seen = [], set()
+    untipped, seen, used = [], set(), set()
     for path in site.html_files():
         page = parse(path.read_text(encoding="utf-8"))
         for article in page.iter("article"):
+            used |= set(pattern.findall(article.text()))
             for abbr in article.iter("abbr"):
                 seen.add(abbr.text())
                 assert abbr.attrs.get("title") == terms.get(abbr.text()), (
@@ -74,12 +72,14 @@ def test_every_abbreviation_on_every_page_has_its_tooltip(site):
                     if isinstance(child, str) and (match := pattern.search(child)):
                         untipped.append(f"{path.relative_to(site.site)}: {match.group(1)}")
     assert not untipped, "abbreviations without a tooltip:\n" + "\n".join(untipped)
-    assert {"PNC", "PND", "MAPPA", "MARAC", "OASys", "CAMHS", "DSL"} <= seen
+    # The glossary page shows every term, so every term is used somewhere, and each must get its
+    # tooltip at least once.
+    assert used == set(terms) and used <= seen, sorted(set(terms) - seen)
 
 
-def test_no_abbreviation_is_left_undefined(site):
+def test_no_abbreviation_is_left_undefined(site, guidance):
     """Capitalised abbreviations in page text must be in the glossary, so none goes unexplained."""
-    terms = set(_terms())
+    terms = {term.term for term in guidance.terms}
     candidate = re.compile(r"\b(?:[A-Z][A-Za-z&]*[A-Z]|[A-Z]&[A-Z])\b")
     undefined = set()
     for path in site.html_files():
@@ -90,7 +90,8 @@ def test_no_abbreviation_is_left_undefined(site):
 
 
 def test_partnership_settings_appear_on_the_pages(site):
-    settings = yaml.safe_load((ROOT / "docs/data/partnership.yml").read_text(encoding="utf-8"))
+    settings = yaml.safe_load((CONTENT_ROOT / "docs/data/partnership.yml").read_text(
+        encoding="utf-8"))
     home = site.page("")
     footer = " ".join(element.text() for element in home.with_class("md-copyright"))
     assert settings["name"] in footer and settings["contact_email"] in footer
@@ -102,14 +103,24 @@ def test_partnership_settings_appear_on_the_pages(site):
 
 def test_data_files_are_not_published(site):
     assert not list(site.site.rglob("*.yml")), "data files were copied into the built site"
+    assert not list(site.site.rglob("published-links.txt"))
 
 
-def test_search_finds_generated_pages(site):
-    """The built-in search index holds the pages made from data, not only hand-written ones."""
-    import json
-
+def test_search_finds_the_pages_made_from_data(site, guidance):
+    """The built-in search index holds the category and organisation pages, with their rows."""
     index = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {entry["location"].split("#")[0] for entry in index["docs"]
-                 if "MAPPA" in entry["text"] or "MAPPA" in entry["title"]}
-    assert "sources/previous-offending/" in locations
-    assert "organisations/police/" in locations
+    text_at: dict[str, str] = {}
+    for entry in index["docs"]:
+        page = entry["location"].split("#")[0]
+        text_at[page] = text_at.get(page, "") + " " + entry["title"] + " " + entry["text"]
+    for category in guidance.categories:
+        text = " ".join(text_at.get(f"sources/{category.id}/", "").split())
+        for row in category.rows:
+            assert _words(row.information) <= _words(text), (
+                f"search does not find the row {category.id}#{row.id}")
+    for holder in guidance.holders:
+        assert f"organisations/{holder.id}/" in text_at, f"search does not find {holder.id}"
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", re.sub(r"<[^>]+>", " ", text).lower()))

@@ -1,0 +1,137 @@
+"""The real thinking tools' pages: made from the data, with every link resolving and the data the
+scripts read matching the data files. Which pages hold which tool is read from the built site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from tests.support.html_tree import Element, parse
+from tests.support.project import BuildResult
+from tests.support.site import page_url
+
+
+def _tools(site: BuildResult) -> dict[str, list[tuple[str, Element]]]:
+    """Every tool on the built site by kind (``request-planner``, or a checklist's id), with the
+    page it is on."""
+    found: dict[str, list[tuple[str, Element]]] = {}
+    for path in site.html_files():
+        for root in parse(path.read_text(encoding="utf-8")).iter():
+            if "data-tool" in root.attrs:
+                kind = root.attrs["data-tool"]
+                if kind == "checklist":
+                    kind = json.loads(root.attrs["data-tool-data"])["id"]
+                found.setdefault(kind, []).append((page_url(site, path), root))
+    return found
+
+
+@pytest.fixture(scope="module")
+def tools(site) -> dict[str, list[tuple[str, Element]]]:
+    return _tools(site)
+
+
+def _planner(tools) -> Element:
+    assert "request-planner" in tools, "no page shows the request planner"
+    return tools["request-planner"][0][1]
+
+
+def resolves(site_dir: Path, url: str, href: str) -> bool:
+    """Whether a relative link from a built page reaches a file, and the id it names."""
+    target = urlsplit(urljoin("http://site/" + url, href))
+    path = site_dir / unquote(target.path).lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    if not path.is_file():
+        return False
+    return not target.fragment or parse(path.read_text(encoding="utf-8")).find_id(
+        target.fragment) is not None
+
+
+def test_each_checklist_is_on_one_page(tools, guidance):
+    for checklist in guidance.checklists:
+        assert len(tools.get(checklist.id, [])) == 1, f"{checklist.id} should be on one page"
+    assert set(tools) <= {"request-planner"} | {c.id for c in guidance.checklists}
+
+
+def test_every_link_and_script_on_a_tool_page_resolves(site, tools):
+    for url, root in [entry for entries in tools.values() for entry in entries]:
+        links = [element.attrs["href"] for element in root.iter("a")]
+        scripts = [element.attrs["src"] for element in root.iter("script")]
+        assert links and len(scripts) == 1, url
+        broken = [href for href in links + scripts if not resolves(site.site, url, href)]
+        assert not broken, f"{url} links to nothing at: {broken}"
+
+
+def test_the_planner_lists_every_record_under_each_organisation(tools, guidance):
+    root = _planner(tools)
+    listed = {(section.attrs["data-holder"], item.attrs.get("data-category"),
+               next(item.iter("a")).attrs["href"].rsplit("#", 1)[1])
+              for section in root.iter("section") for item in section.iter("li")}
+    expected = {(holder, category.id, row.id) for category in guidance.categories
+                for row in category.rows for holder in row.holders}
+    assert listed == expected
+    order = [section.attrs["data-holder"] for section in root.iter("section")]
+    assert order == [holder.id for holder in guidance.holders
+                     if holder.id in {entry[0] for entry in expected}], "the register's order"
+    data = json.loads(root.attrs["data-tool-data"])
+    assert data["people"] == {person.id: person.label for person in guidance.people}
+    assert data["conditions"] == {c.id: list(c.applies_to) for c in guidance.conditions}
+    assert list(data["categories"]) == [category.id for category in guidance.categories]
+    assert data["reminders"] == {r.id: list(r.applies_to) for r in guidance.reminders}
+    text = root.text()
+    for reminder in guidance.reminders:
+        assert reminder.text in text
+
+
+def test_the_planner_shows_each_record_s_systems_and_condition(tools, guidance):
+    root = _planner(tools)
+    systems = {system.id: system for system in guidance.systems}
+    conditions = {condition.id: condition for condition in guidance.conditions}
+    rows = {(category.id, row.id): row for category in guidance.categories for row in category.rows}
+    for section in root.iter("section"):
+        holder = section.attrs["data-holder"]
+        for item in section.iter("li"):
+            row = rows[(item.attrs["data-category"],
+                        next(item.iter("a")).attrs["href"].rsplit("#", 1)[1])]
+            kept = [systems[system].name for system in row.systems
+                    if holder in systems[system].kept_by]
+            where = f"{holder}: {row.id}"
+            if kept:
+                assert f"held on {' and '.join(kept)}" in item.text(), where
+            else:
+                assert "held on" not in item.text().removeprefix(row.information), where
+            assert item.attrs.get("data-condition", "") == (row.relevant_if or ""), where
+            if row.relevant_if:
+                assert f"({conditions[row.relevant_if].wording})" in item.text(), where
+
+
+def test_each_checklist_page_is_a_form_made_from_its_data(site, tools, guidance):
+    for checklist in guidance.checklists:
+        url, root = tools[checklist.id][0]
+        items = [item for group in checklist.groups for item in group.items]
+        fieldsets = list(root.iter("fieldset"))
+        assert [f.attrs["id"] for f in fieldsets] == [item.id for item in items]
+        for fieldset, item in zip(fieldsets, items):
+            assert next(fieldset.iter("legend")).text() == item.text
+            radios = [i for i in fieldset.iter("input") if i.attrs.get("type") == "radio"]
+            assert [r.attrs["value"] for r in radios] == [a.id for a in item.answers]
+            assert {r.attrs["name"] for r in radios} == {item.id}
+            assert item.attention in fieldset.text()
+        headings = [h.attrs["id"] for h in root.iter("h2")]
+        assert headings[:-1] == [group.id for group in checklist.groups]
+        data = json.loads(root.attrs["data-tool-data"])
+        assert [entry["id"] for entry in data["items"]] == [item.id for item in items]
+        assert data["note"] == checklist.note
+        for entry in data["items"]:
+            assert resolves(site.site, url, entry["guidance"]), entry["guidance"]
+        assert not [i for i in root.iter("input") if i.attrs.get("type") not in {"radio"}]
+        assert not list(root.iter("textarea"))
+
+
+def test_the_tools_are_in_the_navigation(site, tools):
+    for url, _ in [entry for entries in tools.values() for entry in entries]:
+        nav = [a.attrs.get("href") for a in site.page(url).with_class("md-nav__link")]
+        assert nav, url

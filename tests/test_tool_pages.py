@@ -1,0 +1,73 @@
+"""The thinking tools' pages, built from the frozen test project: each tool is a complete form or
+list without JavaScript, says that nothing is kept, and loads its script as a module. (The real
+tools are checked against the real data in tests/content/test_tools.py.)"""
+
+from __future__ import annotations
+
+import json
+
+from tests.support.html_tree import Element
+from tests.support.project import BuildResult
+
+PLANNER = "tools/request-planner/"
+CHECK = "tools/sample-check/"
+
+
+def _tool(site: BuildResult, url: str) -> Element:
+    roots = [element for element in site.page(url).iter() if "data-tool" in element.attrs]
+    assert len(roots) == 1, f"{url} should have one tool"
+    return roots[0]
+
+
+def _entries(site: BuildResult) -> dict[str, dict[str, str]]:
+    """Each organisation's records in the planner: row id to the entry's text."""
+    root = _tool(site, PLANNER)
+    return {section.attrs["data-holder"]: {
+        next(item.iter("a")).attrs["href"].rsplit("#", 1)[1]: item.text()
+        for item in section.iter("li")} for section in root.iter("section")}
+
+
+def test_each_tool_says_nothing_is_kept_and_loads_its_script_as_a_module(fixture_site):
+    for url in (PLANNER, CHECK):
+        root = _tool(fixture_site, url)
+        assert "Nothing you choose here is saved or sent." in root.text(), url
+        scripts = list(root.iter("script"))
+        assert len(scripts) == 1 and scripts[0].attrs.get("type") == "module", url
+        assert not list(root.iter("textarea")), url
+        assert {i.attrs.get("type") for i in root.iter("input")} <= {"radio", "checkbox"}, url
+
+
+def test_a_row_held_jointly_is_listed_under_each_organisation(fixture_site):
+    entries = _entries(fixture_site)
+    assert list(entries) == ["north-service", "south-service", "east-team", "west-agency"]
+    assert "shared-notes" in entries["north-service"] and "shared-notes" in entries["south-service"]
+    assert set(entries["east-team"]) == {"child-contact-notes", "team-visits"}
+
+
+def test_a_system_is_named_only_under_the_organisation_that_keeps_it(fixture_site):
+    entries = _entries(fixture_site)
+    assert entries["north-service"]["north-records"].endswith(": held on North Index")
+    assert entries["west-agency"]["ledger-entries"].endswith(": held on West Ledger")
+    assert "held on" not in entries["west-agency"]["team-visits"]
+
+
+def test_a_record_for_some_people_only_says_so_and_carries_its_condition(fixture_site):
+    root = _tool(fixture_site, PLANNER)
+    item = next(item for item in root.iter("li") if item.attrs.get("data-condition"))
+    assert item.attrs["data-condition"] == "child-only"
+    assert "(only if the person of concern is a child)" in item.text()
+    data = json.loads(root.attrs["data-tool-data"])
+    assert data["conditions"] == {"child-only": ["child"]}
+    assert data["reminders"] == {"child-first": ["child"], "ask-each-office": []}
+
+
+def test_a_checklist_item_with_its_own_answers_and_guidance(fixture_site):
+    root = _tool(fixture_site, CHECK)
+    three = root.find_id("item-three")
+    assert [radio.attrs["value"] for radio in three.iter("input")] == ["agreed", "disputed"]
+    two = root.find_id("item-two")
+    assert "Read more:" in two.text(), "an item's own guidance link is shown with it"
+    one = root.find_id("item-one")
+    assert "Read more:" not in one.text(), "an item sharing its group's link does not repeat it"
+    data = json.loads(root.attrs["data-tool-data"])
+    assert [answer["needsAttention"] for answer in data["items"][0]["answers"]] == [False, True]
