@@ -22,12 +22,13 @@ from mkdocs.utils import CountHandler, get_relative_url
 from guidance import records as r
 from guidance.data import Guidance
 from guidance.generated import GeneratedPage, ReviewedPage, add_to_nav, generated_pages, late_markdown
-from guidance.inserts import abbreviations, fill_inserts, has_inserts
+from guidance.insert_lines import has_inserts
+from guidance.inserts import abbreviations, fill_inserts
 from guidance.language import uses_in_guidance
 from guidance.load import load_guidance
 from guidance.problems import DataError, Problem
 from guidance.published import (SiteLinks, check_data_links, check_links, duplicate_ids,
-                                redirect_pages, with_moved_sections)
+                                line_of_id, redirect_pages, with_moved_sections)
 from guidance.review_dates import long_date
 
 log = logging.getLogger("mkdocs.hooks.guidance")
@@ -194,7 +195,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     site.links.add(address, html)
     for element_id in duplicate_ids(html):
         site.problems.append(Problem(
-            f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}", 1,
+            f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}",
+            line_of_id(page.file.content_string, element_id),
             f"the id '{element_id}' is used twice on the page {address}", "Give one of the "
             "headings (or the tool's data) another id: a link to the id may land on the wrong "
             "element.", "duplicate-id"))

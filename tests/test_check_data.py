@@ -52,11 +52,13 @@ def test_a_missing_folder_is_a_usage_error(project: FixtureProject, tmp_path):
     assert "no such folder" in result.stderr
 
 
-def test_the_check_does_not_need_mkdocs(project: FixtureProject):
+def test_the_check_needs_only_python_and_pyyaml(project: FixtureProject):
     code = ("import sys; sys.argv = ['check', %r]; import runpy; "
             "runpy.run_path(%r, run_name='__main__')") % (str(project.path("docs")),
                                                           str(project.path(CHECK)))
-    probe = f"import sys; sys.modules['mkdocs'] = None; {code}"
+    blocked = "; ".join(f"sys.modules[{name!r}] = None"
+                        for name in ("mkdocs", "material", "jinja2", "markdown", "pymdownx"))
+    probe = f"import sys; {blocked}; {code}"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr

@@ -22,30 +22,13 @@ TASK_PAGES = ("fix-a-sentence", "add-a-row", "add-an-organisation", "add-a-categ
               "add-a-change-entry")
 # Written elsewhere: the field reference is generated from the code's record declarations.
 FIELDS = EDITING / "fields.md"
-FIELDS_PENDING = ("editing/fields.md is generated from the code's record declarations by other "
-                  "work and is not in the repository yet")
 LONGEST_PAGE = 60  # lines: a task page is read in a few minutes, on one screen or so
 # New files that a task page's example creates, so they do not exist in docs/ yet.
 EXAMPLE_NEW_FILES = {"docs/sources/housing.yml"}
 
-# The codes the build's messages carry (`More: editing/build-messages.md#CODE`). The code will
-# expose them as `guidance.problems.CODES` (code -> short title); until it does, this copy of the
-# list is used instead.
-CODES_FALLBACK = (
-    "yaml-syntax", "not-utf8", "file-missing", "file-empty", "key-twice", "unknown-field",
-    "missing-field", "wrong-value", "id-twice", "unknown-id", "row-holder-not-named",
-    "row-name-not-listed", "row-system-not-named", "row-system-not-kept", "empty-list",
-    "order-twice", "file-name", "review-missing", "review-date", "review-owner", "review-overdue",
-    "date-in-future", "data-link", "insert", "published-link", "redirect", "discouraged-term",
-    "nav-section", "checklist-answers", "partnership-setting",
-)
-
-
 def message_codes() -> tuple[str, ...]:
-    try:
-        from guidance.problems import CODES  # hooks/ is on the path (tests/conftest.py)
-    except ImportError:
-        return CODES_FALLBACK
+    """The codes the build's messages carry (`More: editing/build-messages.md#CODE`)."""
+    from guidance.problems import CODES  # hooks/ is on the path (tests/conftest.py)
     return tuple(CODES)
 
 
@@ -90,19 +73,13 @@ def github_anchors(text: str) -> set[str]:
 
 
 def relative_links() -> list:
-    """Every relative link in the guide, as a test case; one to the field reference is skipped,
-    with its reason, while that page does not exist yet."""
+    """Every relative link in the guide, as a test case."""
     cases = []
     for page in guide_pages():
         for target in LINK.findall(prose(read(page))):
             if re.match(r"^[a-z][a-z0-9+.-]*:", target):
                 continue  # a web address or mail link: not checked here
-            path = target.partition("#")[0]
-            resolved = (page.parent / path).resolve() if path else page
-            marks = [pytest.mark.skip(reason=FIELDS_PENDING)] if (
-                resolved == FIELDS and not FIELDS.exists()) else []
-            cases.append(pytest.param(page, target, marks=marks,
-                                      id=f"{page.relative_to(ROOT)}->{target}"))
+            cases.append(pytest.param(page, target, id=f"{page.relative_to(ROOT)}->{target}"))
     return cases
 
 

@@ -209,6 +209,7 @@ class RecordBuilder:
                      "wrong-value")
             return None
         before = len(self.problems)
+        children_problems = 0
         fields = data_fields(cls)
         keys = {spec_key(f): f for f in fields}
         misspelt = set()
@@ -216,7 +217,7 @@ class RecordBuilder:
             if key not in keys:
                 close = difflib.get_close_matches(str(key), [k for k in keys if k not in value], n=1)
                 misspelt.update(close)
-                self.add(path, value.line_of(key), f"unknown field '{key}' in {what}",
+                self.add(path, value.line_of(key), f"unknown {cls.FIELD_WORD} '{key}' in {what}",
                          f"{did_you_mean(str(key), close)}The fields {what} can have are: "
                          f"{', '.join(keys)}.", "unknown-field")
         values: dict[str, Any] = dict(extra)
@@ -232,14 +233,18 @@ class RecordBuilder:
             if not field_spec.kind.accepts(item):
                 self.add(path, item_line, f"'{key}' should be {field_spec.kind.described}",
                          f"Found {describe(item)}.{_quote_hint(item)}", "wrong-value")
-            elif isinstance(field_spec.kind, Records):
-                values[f.name] = self.build_list(field_spec.kind, item, path=path, key=key,
-                                                 line=item_line)
-            elif isinstance(field_spec.kind, Nested):
-                values[f.name] = self.build(field_spec.kind.of, item, path=path, line=item_line)
+            elif isinstance(field_spec.kind, (Records, Nested)):
+                # A broken entry is left out and reported; the record around it still stands,
+                # so what refers to its other entries is not reported again.
+                start = len(self.problems)
+                values[f.name] = (self.build_list(field_spec.kind, item, path=path, key=key,
+                                                  line=item_line)
+                                  if isinstance(field_spec.kind, Records) else
+                                  self.build(field_spec.kind.of, item, path=path, line=item_line))
+                children_problems += len(self.problems) - start
             else:
                 values[f.name] = field_spec.kind.clean(item)
-        if len(self.problems) > before:
+        if len(self.problems) - children_problems > before:
             if isinstance(value.get("id"), str):
                 self.broken_ids.add(value["id"])
             return None

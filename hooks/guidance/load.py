@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from . import records as r
 from .data import Guidance
-from .inserts import insert_problems
+from .insert_lines import insert_problems
 from .kinds import SITE_ADDRESS, SLUG, RecordBuilder, did_you_mean, references
 from .problems import DataError, Problem
 from .wording import NameIndex, mentions, words

@@ -41,7 +41,6 @@ CODES: dict[str, str] = {
     "discouraged-term": "A discouraged term",
     "nav-section": "The navigation lost a section",
     "checklist-answers": "A checklist's answers cannot work",
-    "partnership-setting": "A partnership setting that cannot work",
     "duplicate-id": "An id used twice on one page",
 }
 

@@ -16,6 +16,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 
+from markdown.extensions.toc import slugify
+
 from . import records as r
 from .problems import Problem
 
@@ -58,6 +60,20 @@ def duplicate_ids(html: str) -> list[str]:
     """Ids given to more than one element: a link to one may land on the wrong element."""
     return sorted(element_id for element_id, count in Counter(_ANY_ID.findall(html)).items()
                   if count > 1)
+
+
+def line_of_id(source: str, element_id: str) -> int:
+    """The line of a page's source that gives an element this id: an explicit ``{ #id }`` or
+    ``id="id"``, else a heading whose words make it; the first line if none does."""
+    explicit = re.compile(r"#" + re.escape(element_id) + r"\b|\bid=[\"']" + re.escape(element_id))
+    lines = source.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if explicit.search(line):
+            return number
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("#") and slugify(line.lstrip("#").strip(), "-") == element_id:
+            return number
+    return 1
 
 
 @dataclass

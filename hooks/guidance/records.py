@@ -24,6 +24,7 @@ class Record:
     """Where a record came from, for messages and edit links: its file, line and fields' lines."""
 
     WHAT: ClassVar[str] = "an entry"
+    FIELD_WORD: ClassVar[str] = "field"
     path: str = field(default="", compare=False, repr=False)
     line: int = field(default=0, compare=False, repr=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -282,7 +283,7 @@ class Category(Record):
     reference: str = spec(SLUG_ID, "The reference the category's table comes from.",
                           key="source", refers_to="reference")
     why_it_matters: str = spec(PARAGRAPHS, "Why this information matters, with citations as "
-                               "links like [Hackett, 2014](../references.md#hackett-2014).")
+                               "links like `[Hackett, 2014](../references.md#hackett-2014)`.")
     heading: str = spec(TEXT, "The heading of the table's first column.", required=False,
                         default="Source of information")
     rows: tuple[Row, ...] = spec(Records(Row, unique=None, empty="this category has no rows"),
@@ -424,7 +425,8 @@ class Redirects(Record):
 class PageSettings(Record):
     """A hand-written page's front matter: its review, and Material's own page settings."""
 
-    WHAT = "a page's front matter"
+    WHAT = "the front matter"
+    FIELD_WORD = "setting"
     review: Review | None = spec(Nested(Review), "Who owns the page and when it was last "
                                  "reviewed.")
     title: object = spec(ANYTHING, "The page's title, if not its first heading.", required=False)

@@ -85,7 +85,9 @@ def test_a_misspelt_review_field_and_front_matter_setting(project):
 
 def test_a_review_interval_out_of_range(project):
     line = project.edit(DATA, "every_months: 36", "every_months: 0")
-    assert_fails_with(project, DATA, line, "a review every 0 months is outside the allowed range")
+    log = assert_fails_with(project, DATA, line, "'every_months' should be a number of months "
+                            "from 1 to 36")
+    assert "Found the number 0." in log
 
 
 def test_every_problem_is_reported_at_once(project):

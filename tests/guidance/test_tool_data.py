@@ -38,10 +38,18 @@ def test_a_misspelt_field_in_a_checklist_item(project):
     assert "Did you mean 'attention'?" in report
 
 
+def links_after(project: FixtureProject) -> str:
+    """The build's report for the copy: links in data are checked against the built pages."""
+    result = project.build()
+    assert not result.ok, "the build should have stopped"
+    assert "How to fix:" in result.log and "Traceback" not in result.log
+    return result.log
+
+
 def test_a_guidance_link_to_a_missing_section(project):
     line = project.edit(CHECK, "guidance: findings/first-finding.md#good-practice",
                         "guidance: findings/first-finding.md#good-practise")
-    report = problems_after(project)
+    report = links_after(project)
     assert (f"{CHECK}:{line}: the guidance link 'findings/first-finding.md#good-practise' points "
             "to a section that findings/first-finding.md does not have") in report
     assert "Did you mean '#good-practice'?" in report
@@ -50,7 +58,7 @@ def test_a_guidance_link_to_a_missing_section(project):
 def test_a_guidance_link_to_a_missing_page(project):
     line = project.edit(PLANNER, "guidance: findings/second-finding.md#questions",
                         "guidance: findings/second-findng.md#questions")
-    report = problems_after(project)
+    report = links_after(project)
     assert (f"{PLANNER}:{line}: the guidance link 'findings/second-findng.md#questions' "
             "points to a page that does not exist") in report
     assert "Did you mean 'findings/second-finding.md'?" in report
@@ -62,7 +70,7 @@ def test_a_guidance_link_to_a_source_row_is_checked_against_the_rows(project):
     load_guidance(project.path("docs"))  # a real row: fine
     line = project.edit(PLANNER, "sources/first-records.md#north-records",
                         "sources/first-records.md#north-record")
-    assert f"{PLANNER}:{line}: the guidance link" in problems_after(project)
+    assert f"{PLANNER}:{line}: the guidance link" in links_after(project)
 
 
 def test_a_duplicate_item_id(project):
@@ -114,10 +122,10 @@ def test_an_insert_naming_a_checklist_that_does_not_exist(project):
 def test_a_page_heading_that_takes_a_tool_id(project):
     project.edit(CHECK_PAGE, "<!-- insert: checklist sample-check -->",
                  "## Item one { #item-one }\n\n<!-- insert: checklist sample-check -->")
-    line = project.line_of(CHECK_PAGE, "<!-- insert: checklist sample-check -->")
+    line = project.line_of(CHECK_PAGE, "## Item one { #item-one }")
     result = project.build()
     assert not result.ok
-    assert (f"{CHECK_PAGE}:{line}: the page already has a section with the id 'item-one'"
+    assert (f"{CHECK_PAGE}:{line}: the id 'item-one' is used twice on the page /tools/sample-check/"
             in result.log), result.log
 
 

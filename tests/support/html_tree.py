@@ -37,6 +37,16 @@ class Element:
         parts = [child if isinstance(child, str) else child.text() for child in self.children]
         return " ".join("".join(parts).split())
 
+    def shown_text(self) -> str:
+        """The text a reader sees without scripts: elements marked ``hidden`` left out."""
+        parts = [child if isinstance(child, str) else
+                 "" if "hidden" in child.attrs else child.shown_text() for child in self.children]
+        return " ".join("".join(parts).split())
+
+    @property
+    def shown(self) -> bool:
+        return "hidden" not in self.attrs
+
     def ancestors(self) -> Iterator[Element]:
         node = self.parent
         while node is not None:

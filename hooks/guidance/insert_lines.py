@@ -1,0 +1,49 @@
+"""The ``<!-- insert: name -->`` lines hand-written pages may hold, and the check of each line.
+
+Kept apart from the rendering, so the standalone data check needs no template engine.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import records as r
+from .problems import Problem
+
+INSERT = re.compile(
+    r"^<!--[ \t]*insert:[ \t]*([a-z0-9-]+)(?:[ \t]+([a-z0-9-]+))?[ \t]*-->[ \t]*$", re.MULTILINE)
+TEMPLATES = {
+    "category-list": "category_list.md.j2",
+    "local-procedures": "local_procedures.md.j2",
+    "discouraged-terms": "discouraged_terms.md.j2",
+    "request-planner": "request_planner.html.j2",
+    "checklist": "checklist.html.j2",
+}
+
+
+def has_inserts(markdown: str) -> bool:
+    return INSERT.search(markdown) is not None
+
+
+def insert_problems(markdown: str, *, path: str, checklists: list[str]) -> list[Problem]:
+    """Every insert line that cannot be filled, at its own line of the file."""
+    problems = []
+    folder = f"docs/{r.CHECKLISTS.path}/"
+    for match in INSERT.finditer(markdown):
+        name, argument = match.groups()
+        line = markdown.count("\n", 0, match.start()) + 1
+        if name not in TEMPLATES:
+            problems.append(Problem(path, line, f"unknown insert '{name}'",
+                                    f"The inserts you can use are: {', '.join(TEMPLATES)}.",
+                                    "insert"))
+        elif (name == "checklist") != (argument is not None):
+            problems.append(Problem(path, line, f"the insert '{name}' " + (
+                "needs the name of a checklist" if argument is None else "takes no name"),
+                "Write `<!-- insert: checklist safety-plan-check -->`, naming a file in "
+                f"{folder}." if argument is None else f"Write `<!-- insert: {name} -->`.",
+                "insert"))
+        elif argument is not None and argument not in checklists:
+            problems.append(Problem(path, line, f"there is no checklist '{argument}'",
+                                    f"The checklists are the files in {folder}: "
+                                    f"{', '.join(checklists)}.", "insert"))
+    return problems
