@@ -4,11 +4,13 @@
 Usage: python hooks/check_data.py [DOCS_DIR]    (DOCS_DIR defaults to this project's docs/)
 
 Exit codes: 0 the data is fine; 1 problems were found (each printed as path:line: what is wrong);
-2 the command was used wrongly. Needs only Python and PyYAML, not MkDocs.
+2 the command was used wrongly. Needs only Python and PyYAML, not MkDocs. Reviews are checked
+against today, or the day GUIDANCE_TODAY gives (year-month-day).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from guidance.language import uses_in_guidance  # noqa: E402
 from guidance.load import load_guidance  # noqa: E402
 from guidance.problems import DataError  # noqa: E402
+from guidance.review_dates import build_day  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -28,7 +31,12 @@ def main(argv: list[str]) -> int:
         print(f"{docs}: no such folder. Give the path of the docs/ folder.", file=sys.stderr)
         return 2
     try:
-        guidance = load_guidance(docs)
+        today = build_day(os.environ)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        guidance = load_guidance(docs, today=today)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

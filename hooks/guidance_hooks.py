@@ -9,6 +9,7 @@ knows: the files it read, page addresses (``File.url``), titles and sections (``
 from __future__ import annotations
 
 import logging
+import os
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from guidance.load import load_guidance
 from guidance.problems import DataError, Problem
 from guidance.published import (SiteLinks, check_data_links, check_links, duplicate_ids,
                                 line_of_id, redirect_pages, with_moved_sections)
-from guidance.review_dates import long_date
+from guidance.review_dates import build_day, long_date
 
 log = logging.getLogger("mkdocs.hooks.guidance")
 # Overdue reviews are warnings that do not stop a strict build (the partnership decides whether
@@ -116,6 +117,10 @@ def _address(file: File) -> str:
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     global site
     site = GuidanceSite()
+    try:
+        site.today = build_day(os.environ)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     review_log.handlers = [handler for handler in logging.getLogger("mkdocs").handlers
                            if not isinstance(handler, CountHandler)]
     return config

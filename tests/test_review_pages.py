@@ -9,7 +9,7 @@ from datetime import date
 
 import yaml
 
-from tests.support.dates import long_date
+from tests.support.dates import FIXTURE_TODAY, long_date
 from tests.support.project import BuildResult, FixtureProject
 
 PAGE = "docs/findings/first-finding.md"
@@ -34,7 +34,7 @@ def _edit_link(result: BuildResult, url: str) -> str | None:
 def _overdue_review(project: FixtureProject, relative: str, old: str) -> date:
     """Give a file a review four years ago, every 36 months: due a year ago. Returns the due
     date (the first of a month, so no month-end rule is involved)."""
-    today = date.today()
+    today = FIXTURE_TODAY
     project.edit(relative, old, f"last_reviewed: {date(today.year - 4, today.month, 1)}")
     return date(today.year - 1, today.month, 1)
 
@@ -122,7 +122,7 @@ def test_the_partnership_can_make_overdue_reviews_stop_the_build(project):
 
 
 def test_a_review_due_within_a_month_is_marked_so(project):
-    today = date.today()
+    today = FIXTURE_TODAY
     # Reviewed 35 months and a few days ago, every 36 months: due in about three weeks.
     year, month = (today.year - 3, today.month + 1) if today.month < 12 else (today.year - 2, 1)
     project.edit(PAGE, PAGE_REVIEWED, f"last_reviewed: {date(year, month, 1)}")

@@ -4,6 +4,23 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import Mapping
+
+
+TODAY_SETTING = "GUIDANCE_TODAY"
+
+
+def build_day(environ: Mapping[str, str]) -> date:
+    """The day reviews are checked against: today, unless ``GUIDANCE_TODAY`` (year-month-day)
+    asks to see the site as it will be on another day, as before a release."""
+    written = environ.get(TODAY_SETTING, "").strip()
+    if not written:
+        return date.today()
+    try:
+        return date.fromisoformat(written)
+    except ValueError:
+        raise ValueError(f"{TODAY_SETTING}={written!r} is not a date: write it year-month-day, "
+                         "like 2027-01-31, or leave it unset for today.") from None
 
 
 def add_months(start: date, months: int) -> date:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.guidance.test_data_checks import assert_fails_with
+from tests.support.dates import FIXTURE_TODAY
 from tests.support.project import FixtureProject
 
 PAGE = "docs/findings/first-finding.md"
@@ -32,16 +33,25 @@ def test_a_malformed_review_date_in_a_data_file(project):
 
 
 def test_a_review_date_in_the_future(project):
-    today = date.today()
+    today = FIXTURE_TODAY
     tomorrow = (today + timedelta(days=1)).isoformat()
     line = project.edit(PAGE, PAGE_REVIEWED, f"last_reviewed: {tomorrow}")
     log = assert_fails_with(project, PAGE, line, f"the review date {tomorrow} is in the future")
     assert f"today is {today.isoformat()}" in log
 
 
+def test_the_day_the_build_takes_as_today_must_be_a_date(project):
+    project.environment = {"GUIDANCE_TODAY": "next Tuesday"}
+    result = project.build()
+    assert not result.ok
+    assert "GUIDANCE_TODAY='next Tuesday' is not a date: write it year-month-day" in result.log
+    check = project.command("hooks/check_data.py", "docs")
+    assert check.returncode == 2 and "is not a date" in check.stderr
+
+
 def test_a_review_dated_today_is_fine(project):
     """Recording a review on the day it is done, as the editing guide says, must pass."""
-    project.edit(PAGE, PAGE_REVIEWED, f"last_reviewed: {date.today().isoformat()}")
+    project.edit(PAGE, PAGE_REVIEWED, f"last_reviewed: {FIXTURE_TODAY.isoformat()}")
     result = project.build()
     assert result.ok, result.log
 

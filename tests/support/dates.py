@@ -7,6 +7,11 @@ import calendar
 from datetime import date
 
 
+# The day the frozen test project's builds take as today (GUIDANCE_TODAY), so its review dates
+# never fall due as the years pass: a test about an overdue page makes one overdue itself.
+FIXTURE_TODAY = date(2026, 11, 23)
+
+
 def long_date(day: date) -> str:
     """A date as the pages write it: 22 November 2026."""
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"

@@ -23,6 +23,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from .dates import FIXTURE_TODAY
 from .html_tree import Element, parse
 
 REPO = Path(__file__).resolve().parents[2]
@@ -111,6 +112,8 @@ class Project:
     """A copy of a real project's docs/, hooks/, overrides/ and mkdocs.yml in a temporary folder
     (this repository's, unless ``source`` names another)."""
 
+    environment: dict[str, str] = {}  # settings its builds and commands are run with
+
     def __init__(self, folder: Path, *, source: Path = ROOT) -> None:
         self.root = folder / "project"
         self.root.mkdir()
@@ -149,7 +152,16 @@ class Project:
 
     def build(self) -> BuildResult:
         """Build in-process, in strict mode, into ``site/`` of the copy."""
-        return build_site(self.root, self.root / "site")
+        saved = {name: os.environ.get(name) for name in self.environment}
+        os.environ.update(self.environment)
+        try:
+            return build_site(self.root, self.root / "site")
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
     def mkdocs_build(self) -> subprocess.CompletedProcess[str]:
         """Run ``mkdocs build`` as an editor does, for what it prints: some messages (an overdue
@@ -157,19 +169,21 @@ class Project:
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
              str(self.root / "site")], cwd=self.root, capture_output=True, text=True,
-            timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **self.environment})
 
     def command(self, script: str, *arguments: str) -> subprocess.CompletedProcess[str]:
         """Run one of the copy's commands (like ``hooks/check_data.py``) in the copy's folder."""
         return subprocess.run([sys.executable, str(self.path(script)), *arguments],
                               cwd=self.root, capture_output=True, text=True, timeout=300,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **self.environment})
 
 
 class FixtureProject(Project):
     """A copy of the frozen test project (``tests/fixture/``), built with the real hooks,
     overrides, scripts and configuration. Its mkdocs.yml inherits the real mkdocs.yml, copied in
     as ``base.yml``, and sets only the site's name and navigation."""
+
+    environment = {"GUIDANCE_TODAY": FIXTURE_TODAY.isoformat()}
 
     def __init__(self, folder: Path) -> None:
         super().__init__(folder, source=FIXTURE)
