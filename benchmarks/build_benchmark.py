@@ -75,10 +75,10 @@ def paired(what: str, base: Path, other: Path, runs: int) -> tuple[float, float,
             statistics.median(b / a for a, b in pairs))
 
 
-def copy_project(destination: Path) -> Path:
+def copy_project(destination: Path, source: Path = ROOT) -> Path:
     for name in ("docs", "hooks", "overrides", "mkdocs.yml"):
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
-        copy(ROOT / name, destination / name)
+        copy = shutil.copytree if (source / name).is_dir() else shutil.copy2
+        copy(source / name, destination / name)
     return destination
 
 
@@ -131,7 +131,7 @@ def renamed(record: dict, k: int) -> dict:
     real name as another name, so a copied row's who_holds text still names what it lists."""
     copy = {**record, "id": f"{record['id']}-c{k}"}
     copy.update({key: f"{record[key]} {k}" for key in ("name", "sector") if key in record})
-    copy.update({key: [f"{id}-c{k}" for id in record[key]]
+    copy.update({key: [f"{other}-c{k}" for other in record[key]]
                  for key in ("kept_by", "holders", "systems") if key in record})
     if "name" in record:
         copy["also_called"] = [record["name"], *record.get("also_called", [])]
@@ -164,14 +164,14 @@ def synthetic_copy(project: Path, factor: int) -> Path:
 def growth(folder: Path, real: Path, scales: list[int], runs: int) -> tuple[list[str], list[str]]:
     """Targets 2 and 3: each scale's build time per page against the real data's built alongside
     it, and validation time at 100x against the real data's. Summary lines, then a table."""
-    hundred = synthetic_copy(copy_project(folder / "100x"), 100)
+    hundred = synthetic_copy(copy_project(folder / "100x", real), 100)
     valid_1x, valid_100x, _ = paired("validation", real, hundred, runs)
     table = ["| Data | Pages | Build (s) | Per page (ms) | Real data alongside (s) | Per page "
              "against 1x |", "| --- | --- | --- | --- | --- | --- |"]
     ratio, factor = 1.0, 1
     for factor in sorted(set(scales) - {1}):
         project = hundred if factor == 100 else synthetic_copy(
-            copy_project(folder / f"{factor}x"), factor)
+            copy_project(folder / f"{factor}x", real), factor)
         # Builds worth about 30 of the real data's in all, and at least one pair.
         base, seconds, ratio = paired("build", real, project, min(runs, max(1, 30 // factor)))
         pages, real_pages = len(html_pages(project)), len(html_pages(real))
@@ -190,8 +190,8 @@ class _LoggingHandler(SimpleHTTPRequestHandler):
 
     log: list[list] = []
 
-    def log_request(self, code: object = "-", size: object = "-") -> None:
-        self.entry = [self.path, int(code), 0, 0]  # type: ignore[call-overload]
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.entry = [self.path, int(code), 0, 0]
         self.log.append(self.entry)
 
     def copyfile(self, source, outputfile) -> None:
@@ -256,6 +256,8 @@ def main() -> None:
     arguments = parser.parse_args()
     if (chromium := find_chromium()) is None:
         raise SystemExit(HOW_TO_GET_CHROMIUM)
+    version = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
+                             capture_output=True, text=True).stdout.strip() or "an unknown version"
     scripts = b"".join(path.read_bytes() for path in
                        sorted((ROOT / "docs/assets/javascripts/tools").glob("*.js")))
     with tempfile.TemporaryDirectory(prefix="guidance-benchmark-") as folder:
@@ -264,9 +266,9 @@ def main() -> None:
                                                      arguments.scales.split(",")], arguments.runs)
         visits = browser_visits(real / "site", chromium)
     text = "\n".join([
-        "# Build benchmark results", "", f"{date.today()}, on {os.cpu_count()} cores shared with "
-        f"other work (load average {os.getloadavg()[0]:.1f} at the end). Times are CPU seconds of "
-        "the building process: medians of pairs of runs made alternately.", "",
+        "# Build benchmark results", "", f"{date.today()}, at `{version}`, on {os.cpu_count()} "
+        f"cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end). Times "
+        "are CPU seconds of the building process: medians of pairs of runs made alternately.", "",
         "| Target | Result |", "| --- | --- |", hooks, *summary,
         f"| The tools' scripts come to at most 20 KB | {MET[len(scripts) <= 20 * 1024]}: "
         f"{kb(len(scripts))}, {kb(len(gzip.compress(scripts)))} gzipped |", "",

@@ -8,7 +8,9 @@ Templates get two functions from the caller, so this module needs nothing from M
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
@@ -52,12 +54,23 @@ def _abbr(context: jinja2.runtime.Context, text: str) -> Markup:
         str(escape(text))))
 
 
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """Templates compiled by an earlier build, kept in the system's temporary folder (never in
+    the project, which `mkdocs serve` watches); a template that changed is compiled again."""
+    folder = Path(tempfile.gettempdir()) / "guidance-templates"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     """One environment for the whole build, so each template is compiled once. Markdown templates
     are not escaped (their text is Markdown); HTML templates (``.html.j2``) are."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(TEMPLATES), bytecode_cache=_compiled_templates(),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
