@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
@@ -152,7 +153,9 @@ class Loader:
         planner = self.read(r.PLANNER)
         changes = self.read(r.CHANGES)
         redirects = self.read(r.REDIRECTS)
-        categories = sorted(self.read_folder(r.CATEGORIES), key=lambda category: category.order)
+        categories = sorted((replace(category, short_title=category.nav_title)
+                             for category in self.read_folder(r.CATEGORIES)),
+                            key=lambda category: category.order)
         checklists = self.read_folder(r.CHECKLISTS)
         files = [register, conditions, glossary, refs, language, partnership, planner, changes,
                  redirects, *categories, *checklists]

@@ -12,9 +12,11 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+from guidance.load import load_guidance
 from tests.browser.checks import block_other_hosts
 from tests.browser.harness import (CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, SUB_PATH, find_chromium,
-                                   serve)
+                                   one_page_per_template, serve, site_pages)
+from tests.support.project import CONTENT_ROOT
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +44,22 @@ def served_url(site, request) -> Iterator[str]:
     """The real site served at the root, and under a sub-path as intranets host it."""
     with serve(site.site, request.param) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def every_page(site) -> list[str]:
+    """Every page of the built site, 404 page included."""
+    return site_pages(site.site)
+
+
+@pytest.fixture(scope="session")
+def template_pages(site, every_page) -> list[str]:
+    """Every page but one of each kind made from data (a page per category in docs/sources/, a
+    page per organisation in the register), for the checks of what a template does."""
+    guidance = load_guidance(CONTENT_ROOT / "docs")
+    generated = [[f"sources/{category.id}/" for category in guidance.categories],
+                 [f"organisations/{holder.id}/" for holder in guidance.holders]]
+    return one_page_per_template(every_page, site.site, generated)
 
 
 def new_context(browser: Browser, base: str, **options) -> BrowserContext:

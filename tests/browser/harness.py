@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import threading
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 SUB_PATH = "/guidance/csa/"
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "/usr/bin/chromium",
@@ -47,11 +48,19 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that leaves a page while a file is still on its way closes the connection;
+        that is not the site's fault, so say nothing rather than print a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site: Path, prefix: str = "/") -> Iterator[str]:
     """Serve ``site`` at http://127.0.0.1:<free port><prefix>; yields that base address."""
     handler = type("Handler", (_Handler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -72,3 +81,22 @@ def site_pages(site: Path, *, include_404: bool = True) -> list[str]:
             continue
         pages.append(relative.removesuffix("index.html"))
     return pages
+
+
+def one_page_per_template(pages: list[str], site: Path,
+                          generated: Iterable[Iterable[str]]) -> list[str]:
+    """``pages`` with only one page of each kind that one template makes from data.
+
+    ``generated`` lists the pages of each kind (a page per category, a page per organisation).
+    Those pages share their markup, scripts and styles, so for the checks of what a template
+    does (keyboard, reflow, print, requests) a second copy only repeats the first; the quick tests
+    check each one's content. The largest page of each kind is kept, as it has the most rows,
+    links and width to get wrong. Every other page, made by hand or made once, is kept."""
+    listed = set(pages)
+    left_out: set[str] = set()
+    for kind in map(list, generated):
+        missing = [page for page in kind if page not in listed]
+        assert not missing, f"generated pages missing from the built site: {missing}"
+        largest = max(kind, key=lambda page: (site / page / "index.html").stat().st_size)
+        left_out.update(page for page in kind if page != largest)
+    return [page for page in pages if page not in left_out]

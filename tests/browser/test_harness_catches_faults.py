@@ -3,8 +3,8 @@ The same page also carries things done right (a wide table, collapsed details) t
 
 from __future__ import annotations
 
-from tests.browser.checks import (check_axe, check_keyboard, check_print, check_reflow,
-                                  check_requests_and_console, open_page)
+from tests.browser.checks import (Failure, check_axe, check_keyboard, check_print, check_reflow,
+                                  check_requests_and_console, open_page, use_color_scheme)
 from tests.browser.conftest import new_context
 from tests.browser.harness import serve
 
@@ -50,7 +50,7 @@ def test_the_checks_catch_planted_faults(browser, project):
     assert result.ok, result.log
     with serve(result.site) as base:
         context = new_context(browser, base, viewport={"width": 1280, "height": 900})
-        visit = open_page(context, base + "faults/", until="networkidle")
+        visit = open_page(context, base + "faults/", quiet=True)
 
         axe = check_axe(visit, "faults/")
         assert any(failure.rule.startswith("axe image-alt") and "img" in failure.element
@@ -74,4 +74,13 @@ def test_the_checks_catch_planted_faults(browser, project):
         region = visit.page.locator(".md-typeset__scrollwrap[role=region]")
         assert region.get_attribute("aria-label") == "A wide table (scrolls sideways)"
         assert region.get_attribute("tabindex") == "0"
+        context.close()
+
+        # Without Material's script the dark palette is never applied, and the check says so.
+        context = new_context(browser, base)
+        context.route("**/javascripts/bundle.*", lambda route: route.abort())
+        visit = open_page(context, base + "faults/")
+        palette = use_color_scheme(visit, "dark", "faults/", timeout=1_000)
+        assert palette == [Failure("faults/", "palette",
+                                   "expected the slate scheme, got default")], palette
         context.close()

@@ -1,72 +1,68 @@
 """Every built page, in real Chromium: accessibility (axe-core, light and dark), nothing loaded from
 another host, no console errors, keyboard use, reflow at 320 CSS px, print, and search.
 
-Pages are discovered from the built site. Each test reports every failure on every page, each
-naming the page, the rule and the element.
+Pages are discovered from the built site. axe runs on every page; the checks of what a template
+does run on every page but one of each kind made from data (see ``one_page_per_template``). Each
+test reports every failure on every page, each naming the page, the rule and the element.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-import pytest
+from playwright.sync_api import Browser
 
-from tests.browser.checks import (Failure, check_axe, check_keyboard, check_print, check_reflow,
-                                  check_requests_and_console, check_search, open_page)
+from tests.browser.checks import (Failure, Visit, check_axe, check_keyboard, check_print,
+                                  check_reflow, check_requests_and_console, check_search, go,
+                                  in_both_palettes, new_tab)
 from tests.browser.conftest import new_context
-from tests.browser.harness import SUB_PATH, site_pages
+from tests.browser.harness import SUB_PATH
+
+DESKTOP = {"width": 1280, "height": 900}
 
 
-def run_on_every_page(browser, base: str, pages: list[str], check: Callable, *,
-                      until: str = "load", **options) -> None:
+def run_on_pages(browser: Browser, base: str, pages: list[str],
+                 check: Callable[[Visit, str], list[Failure]], *, quiet: bool = False,
+                 **options) -> None:
+    """Run ``check`` on each page in one tab, then report every failure at once."""
     context = new_context(browser, base, **options)
     failures: list[Failure] = []
     try:
+        tab = new_tab(context)
         for name in pages:
-            visit = open_page(context, base + name, until=until)
-            failures += check(visit, name or "home page")
-            visit.page.close()
+            failures += check(go(tab, base + name, quiet=quiet), name or "home page")
     finally:
         context.close()
     assert not failures, f"{len(failures)} failures:\n" + "\n".join(map(str, failures))
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_passes_axe(browser, site, root_url, scheme):
-    def check(visit, name):
-        applied = visit.page.evaluate("document.body.dataset.mdColorScheme")
-        expected = "slate" if scheme == "dark" else "default"
-        if applied != expected:
-            return [Failure(name, "palette", f"expected the {expected} scheme, got {applied}")]
-        return check_axe(visit, name)
-
-    run_on_every_page(browser, root_url, site_pages(site.site), check, color_scheme=scheme)
+def test_every_page_passes_axe_in_light_and_dark(browser, every_page, root_url):
+    run_on_pages(browser, root_url, every_page,
+                 lambda visit, name: in_both_palettes(visit, name, check_axe))
 
 
-def test_every_page_loads_only_from_the_local_server_without_errors(browser, site, served_url):
-    pages = site_pages(site.site, include_404=not served_url.endswith(SUB_PATH))
-    run_on_every_page(browser, served_url, pages,
-                      lambda visit, name: check_requests_and_console(visit, name, served_url),
-                      until="networkidle")
+def test_every_page_loads_only_from_the_local_server_without_errors(browser, template_pages,
+                                                                   served_url):
+    pages = [page for page in template_pages
+             if page != "404.html" or not served_url.endswith(SUB_PATH)]
+    run_on_pages(browser, served_url, pages,
+                 lambda visit, name: check_requests_and_console(visit, name, served_url),
+                 quiet=True)
 
 
-def test_every_page_works_by_keyboard(browser, site, root_url):
-    # Wait until Material's scripts have settled: a component they replace mid-walk would drop
-    # focus to the page body and end the walk early.
-    run_on_every_page(browser, root_url, site_pages(site.site), check_keyboard,
-                      until="networkidle", viewport={"width": 1280, "height": 900})
+def test_every_page_works_by_keyboard(browser, template_pages, root_url):
+    run_on_pages(browser, root_url, template_pages, check_keyboard, viewport=DESKTOP)
 
 
-def test_every_page_reflows_at_320_css_pixels(browser, site, root_url):
-    run_on_every_page(browser, root_url, site_pages(site.site), check_reflow,
-                      viewport={"width": 320, "height": 800})
+def test_every_page_reflows_at_320_css_pixels(browser, template_pages, root_url):
+    run_on_pages(browser, root_url, template_pages, check_reflow,
+                 viewport={"width": 320, "height": 800})
 
 
-def test_every_page_prints_cleanly(browser, site, root_url):
-    run_on_every_page(browser, root_url, site_pages(site.site), check_print)
+def test_every_page_prints_cleanly(browser, template_pages, root_url):
+    run_on_pages(browser, root_url, template_pages, check_print)
 
 
 def test_search_lists_the_page_that_holds_a_term(browser, served_url):
-    run_on_every_page(browser, served_url, [""], lambda visit, name: check_search(
-        visit, name, "MAPPA", "sources/previous-offending/"), viewport={"width": 1280,
-                                                                       "height": 900})
+    run_on_pages(browser, served_url, [""], lambda visit, name: check_search(
+        visit, name, "MAPPA", "sources/previous-offending/"), viewport=DESKTOP)
