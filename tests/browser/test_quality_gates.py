@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from playwright.sync_api import Browser
+from playwright.sync_api import Error as PlaywrightError
 
 from guidance.load import load_guidance
 from tests.browser.checks import (Failure, Visit, check_axe, check_keyboard, check_print,
@@ -31,8 +32,12 @@ def run_on_pages(browser: Browser, base: str, pages: list[str],
     failures: list[Failure] = []
     try:
         tab = new_tab(context)
-        for name in pages:
-            failures += check(go(tab, base + name, quiet=quiet), name or "home page")
+        for page in pages:
+            name = page or "home page"
+            try:
+                failures += check(go(tab, base + page, quiet=quiet), name)
+            except PlaywrightError as error:  # a page that never gets ready is named too
+                failures.append(Failure(name, "page not ready", error.message.splitlines()[0]))
     finally:
         context.close()
     assert not failures, f"{len(failures)} failures:\n" + "\n".join(map(str, failures))

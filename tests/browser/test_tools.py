@@ -132,7 +132,8 @@ def copy_as_text(page: Page) -> str:
     """Click Copy as text and wait until the tool says it copied (copying is asynchronous);
     return what it copied."""
     page.get_by_role("button", name="Copy as text").click()
-    expect(page.locator("[data-tool-status]")).to_have_text(re.compile("^Copied"))
+    expect(page.locator("[data-tool-status]")).to_have_text(re.compile("^Copied"),
+                                                             timeout=10_000)
     return clipboard(page)
 
 
