@@ -28,7 +28,7 @@ from guidance.inserts import abbreviations, fill_inserts
 from guidance.language import uses_in_guidance
 from guidance.load import load_guidance
 from guidance.problems import DataError, Problem
-from guidance.published import (SiteLinks, check_data_links, check_links, duplicate_ids,
+from guidance.published import (SiteLinks, check_data_links, check_links,
                                 line_of_id, redirect_pages, with_moved_sections)
 from guidance.review_dates import build_day, long_date
 
@@ -197,8 +197,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Note the page's sections, and keep its old section links working."""
     address = _address(page.file)
-    site.links.add(address, html)
-    for element_id in duplicate_ids(html):
+    for element_id in site.links.add(address, html):
         site.problems.append(Problem(
             f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}",
             line_of_id(page.file.content_string, element_id),

@@ -39,6 +39,10 @@ class Guidance:
             for row in category.rows:
                 for holder_id in row.holders:
                     rows_by_holder.setdefault(holder_id, []).append((category, row))
+        systems_by_holder: dict[str, list[r.System]] = {}
+        for system in self.systems:
+            for holder_id in system.kept_by:
+                systems_by_holder.setdefault(holder_id, []).append(system)
         object.__setattr__(self, "_index", {
             "holder": {holder.id: holder for holder in self.holders},
             "system": {system.id: system for system in self.systems},
@@ -46,6 +50,7 @@ class Guidance:
             "reference": {reference.id: reference for reference in self.references},
             "checklist": {checklist.id: checklist for checklist in self.checklists},
             "rows_by_holder": rows_by_holder,
+            "systems_by_holder": systems_by_holder,
         })
 
     def holder(self, holder_id: str) -> r.Holder:
@@ -68,7 +73,7 @@ class Guidance:
         return self._index["rows_by_holder"].get(holder_id, [])
 
     def systems_kept_by(self, holder_id: str) -> list[r.System]:
-        return [system for system in self.systems if holder_id in system.kept_by]
+        return self._index["systems_by_holder"].get(holder_id, [])
 
     @property
     def row_count(self) -> int:

@@ -38,7 +38,7 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
                            render("category.md.j2", page=category_page(category.id),
                                   guidance=guidance, category=category),
                            data_file=f"{r.CATEGORIES.path}/{category.id}.yml",
-                           nav_title=category.nav_title, follows=SOURCES_INDEX)
+                           nav_title=category.short_title, follows=SOURCES_INDEX)
              for category in guidance.categories]
     pages.append(page("organisations.md.j2", ORGANISATIONS_INDEX, r.HOLDERS.path))
     pages += [GeneratedPage(holder_page(holder.id), render(

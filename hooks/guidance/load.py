@@ -153,7 +153,7 @@ class Loader:
         planner = self.read(r.PLANNER)
         changes = self.read(r.CHANGES)
         redirects = self.read(r.REDIRECTS)
-        categories = sorted((replace(category, short_title=category.nav_title)
+        categories = sorted((replace(category, short_title=category.short_title or category.title)
                              for category in self.read_folder(r.CATEGORIES)),
                             key=lambda category: category.order)
         checklists = self.read_folder(r.CHECKLISTS)

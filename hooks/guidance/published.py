@@ -56,12 +56,6 @@ def relative(from_page: str, to_link: str) -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
-def duplicate_ids(html: str) -> list[str]:
-    """Ids given to more than one element: a link to one may land on the wrong element."""
-    return sorted(element_id for element_id, count in Counter(_ANY_ID.findall(html)).items()
-                  if count > 1)
-
-
 def line_of_id(source: str, element_id: str) -> int:
     """The line of a page's source that gives an element this id: an explicit ``{ #id }`` or
     ``id="id"``, else a heading whose words make it; the first line if none does."""
@@ -83,9 +77,13 @@ class SiteLinks:
     pages: dict[str, list[str]] = field(default_factory=dict)
     ids: dict[str, set[str]] = field(default_factory=dict)
 
-    def add(self, page: str, html: str) -> None:
+    def add(self, page: str, html: str) -> list[str]:
+        """Note a page's sections and ids; return the ids given to more than one element, since
+        a link to one of those may land on the wrong element."""
+        counts = Counter(_ANY_ID.findall(html))
         self.pages[page] = linkable_ids(html)
-        self.ids[page] = set(_ANY_ID.findall(html))
+        self.ids[page] = set(counts)
+        return sorted(element_id for element_id, count in counts.items() if count > 1)
 
     def has(self, page: str, anchor: str) -> bool:
         """Whether a link from data may point here: any element's id, not only sections'."""

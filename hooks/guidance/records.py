@@ -276,7 +276,8 @@ class Category(Record):
     id: str = ""  # the file's name
     review: Review | None = REVIEW
     title: str = spec(TEXT, "The page's title.")
-    short_title: str = spec(TEXT, "A shorter title for the navigation and the tools.",
+    short_title: str = spec(TEXT, "A shorter title for the navigation and the tools; the title "
+                            "if left out.",
                             required=False, default="")
     order: int = spec(WHOLE_NUMBER, "Where the category comes: lowest first. Leave gaps (10, 20, "
                       "30) so a new one can go in between.")
@@ -288,10 +289,6 @@ class Category(Record):
                         default="Source of information")
     rows: tuple[Row, ...] = spec(Records(Row, unique=None, empty="this category has no rows"),
                                   "The table's rows.")
-
-    @property
-    def nav_title(self) -> str:
-        return self.short_title or self.title
 
 
 # The thinking tools ------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def planner_data(guidance: Guidance) -> dict:
         "people": {person.id: person.label for person in guidance.people},
         "conditions": {condition.id: list(condition.applies_to)
                        for condition in guidance.conditions},
-        "categories": {category.id: category.nav_title for category in guidance.categories},
+        "categories": {category.id: category.short_title for category in guidance.categories},
         "reminders": {reminder.id: list(reminder.applies_to) for reminder in guidance.reminders},
     }
 
