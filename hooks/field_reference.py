@@ -21,11 +21,30 @@ from guidance.kinds import Nested, Records, data_fields, spec_key, spec_of  # no
 OUTPUT = Path(__file__).resolve().parent.parent / "editing" / "fields.md"
 
 
+TEXT_RULES = [
+    '<a id="text"></a>',
+    "## Text in data", "",
+    "Everything in a data file is shown as text, exactly as you write it: brackets, asterisks, "
+    "underscores, pipes and backslashes included. Only fields that say they \"may have links and "
+    "emphasis\" read three kinds of Markdown:", "",
+    "- a link: `[Hackett, 2014](references.md#hackett-2014)`, to a page under docs/ written as "
+    "its path there (the same on every page the text appears on), or "
+    "`[words](https://example.org/page)` to another site;",
+    "- emphasis: `*Working Together to Safeguard Children 2023*`;",
+    "- strong emphasis: `**not**`.", "",
+    "HTML (anything like `<b>` or `<a href=...>`) is never allowed in data: the build stops and "
+    "names the line. Each text field has a limit on its length, given below; a longer "
+    "explanation belongs on a hand-written page.", ""]
+
+
 def _rows(record: type) -> list[str]:
     rows = []
     for f in data_fields(record):
         field_spec = spec_of(f)
         kind = field_spec.kind.described
+        limit = getattr(field_spec.kind, "limit", None)
+        if limit and not field_spec.refers_to and "id" not in kind:
+            kind += f", at most {limit:,} characters"
         if field_spec.refers_to:
             kind += f" (ids from docs/{r.REGISTERS[field_spec.refers_to].path})"
         need = "required" if field_spec.required else "optional"
@@ -50,7 +69,7 @@ def reference() -> str:
     lines = ["# Every field of every data file", "",
              "Made by `python hooks/field_reference.py` from the declarations in "
              "`hooks/guidance/records.py`. Do not edit it by hand: it is checked against them.",
-             ""]
+             "", *TEXT_RULES]
     seen: set[type] = {r.Review}
     for data_file in r.DATA_FILES:
         where = (f"`docs/{data_file.path}/*.yml` (one file each)"

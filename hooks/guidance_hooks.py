@@ -8,6 +8,7 @@ knows: the files it read, page addresses (``File.url``), titles and sections (``
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from datetime import date
@@ -185,7 +186,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     src = page.file.src_uri
     if src in site.generated and site.generated[src].late:
         markdown = late_markdown(src, site.data, title_of=site.title_of, today=site.today, pages=[
-            ReviewedPage(file.src_uri, _heading(file.page) or file.src_uri, review)
+            ReviewedPage(file.src_uri, html.unescape(_heading(file.page)) or file.src_uri, review)
             for file in site.files.documentation_pages() if file.page is not None
             and (review := site.review_of(file.src_uri)) is not None])
     elif src in site.late:

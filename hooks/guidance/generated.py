@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import records as r
+from markupsafe import Markup, escape
+
 from .data import Guidance
 from .pages import (CHANGES, GLOSSARY, ORGANISATIONS_INDEX, REFERENCES, REVIEW_STATUS,
                     SOURCES_INDEX, category_page, holder_page)
@@ -73,7 +75,7 @@ def late_markdown(src_uri: str, guidance: Guidance, *, title_of: TitleOf,
 
     def status(review: r.Review) -> str:
         if review.is_overdue(today):
-            return "**Overdue**"
+            return Markup("**Overdue**")
         return "Due within a month" if review.next_due - today <= DUE_SOON else "Up to date"
 
     return render("review_status.md.j2", page=REVIEW_STATUS, guidance=guidance, pages=ordered,
@@ -93,11 +95,11 @@ def add_to_nav(nav: list | None, pages: list[GeneratedPage]) -> list[str]:
         entries: list[dict] = []
         sections: dict[str, list[dict]] = {}
         for page in (page for page in pages if page.follows == index):
-            entry = {page.nav_title: page.src_uri}
+            entry = {str(escape(page.nav_title)): page.src_uri}  # MkDocs shows titles as HTML
             if page.section:
                 if page.section not in sections:
                     sections[page.section] = []
-                    entries.append({page.section: sections[page.section]})
+                    entries.append({str(escape(page.section)): sections[page.section]})
                 sections[page.section].append(entry)
             else:
                 entries.append(entry)

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Iterator
 
+from .data_text import address_problem, html_in, links_in
 from .problems import Problem
 from .yaml_source import LineDict, LineList
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_URL = re.compile(r"^https?://\S+$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`\\]*)?$")
 _PAGE = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.md(?:#[A-Za-z0-9_-]+)?$")
 _SITE = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*(?:[A-Za-z0-9._~-]+\.html)?(?:#[A-Za-z0-9_-]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,6 +39,8 @@ class Kind:
     accepts: Callable[[Any], bool]
     described: str
     clean: Callable[[Any], Any] = lambda value: value
+    limit: int | None = None  # the most characters a text (or each text in a list) may have
+    markdown: bool = False  # text that may have links and emphasis (data_text.inline)
 
 
 def _text(value: Any) -> bool:
@@ -66,14 +69,22 @@ def _matches(pattern: re.Pattern[str]) -> Callable[[Any], bool]:
     return lambda value: isinstance(value, str) and pattern.match(value) is not None
 
 
-TEXT = Kind(_text, "some text", one_line)
-PARAGRAPHS = Kind(_text, "some text (blank lines start new paragraphs)", str.strip)
-SLUG_ID = Kind(_slug, "an id: lower-case letters, digits and hyphens, like `police` or `gp`")
+SHORT_TEXT = Kind(_text, "a short text, like a name or a title", one_line, limit=150)
+TEXT = Kind(_text, "some text", one_line, limit=600)
+LINKED_TEXT = Kind(_text, "some text, which may have links and emphasis", one_line,
+                   limit=600, markdown=True)
+PARAGRAPHS = Kind(_text, "some text, which may have links and emphasis (blank lines start new "
+                  "paragraphs)", str.strip, limit=5000, markdown=True)
+SLUG_ID = Kind(_slug, "an id: lower-case letters, digits and hyphens, like `police` or `gp`",
+               limit=80)
 ID_LIST = Kind(lambda v: isinstance(v, list) and len(v) > 0 and all(map(_slug, v)),
-               "a list of one or more ids in square brackets, like [police, gp]", tuple)
+               "a list of one or more ids in square brackets, like [police, gp]", tuple, limit=80)
 TEXT_LIST = Kind(lambda v: isinstance(v, list) and all(map(_text, v)),
                  "a list of names in square brackets, like [DSL, designated lead]",
-                 lambda v: tuple(map(one_line, v)))
+                 lambda v: tuple(map(one_line, v)), limit=150)
+ABBREVIATION = Kind(_matches(re.compile(r"^[A-Za-z0-9][A-Za-z0-9 &'./-]*$")),
+                    "an abbreviation: letters and digits, perhaps with spaces, &, ', ., / or -, "
+                    "like DSL or A&E", limit=30)
 WHOLE_NUMBER = Kind(_number, "a whole number, like 10")
 MONTHS = Kind(lambda v: _number(v) and 1 <= v <= LONGEST_INTERVAL,
               f"a number of months from 1 to {LONGEST_INTERVAL}, like 12 for once a year")
@@ -180,12 +191,19 @@ def describe(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def _quote_hint(value: Any) -> str:
+def _fix_hint(kind: Kind | Records | Nested, key: str, value: Any, written: str) -> str:
+    """What to write instead, with the field's own name and the value as it was written."""
+    listed = isinstance(kind, Kind) and kind.accepts([value]) if isinstance(value, str) else False
+    if listed:
+        return f"Put it in square brackets: `{key}: [{value}]`."
     if isinstance(value, bool):
-        return " YAML reads yes, no, on and off as true or false: put the text in quotes."
-    if isinstance(value, (int, float)) or value is None:
-        return " If you meant text, put it in quotes."
-    return ""
+        return ("YAML reads yes, no, on and off as true or false: put the text in quotes, like "
+                f"`{key}: \"{written or value}\"`.")
+    if isinstance(value, (int, float)) and kind.accepts(str(value)):
+        return f"Put the text in quotes, like `{key}: \"{written or value}\"`."
+    if value is None:
+        return f"Write {kind.described} after `{key}:`."
+    return f"Write {kind.described}."
 
 
 class RecordBuilder:
@@ -196,9 +214,57 @@ class RecordBuilder:
         # Ids of records with problems of their own: a reference to one is not reported again as
         # unknown, so one mistake gives one message.
         self.broken_ids: set[str] = set()
+        self.texts: dict[str, str] = {}  # each file's text, for the line a long text is on
 
     def add(self, path: str, line: int, message: str, hint: str, code: str) -> None:
         self.problems.append(Problem(path, line, message, hint, code))
+
+    def text_is_usable(self, kind: Kind, key: str, value: Any, *, path: str, line: int) -> bool:
+        """Text is shown as text: no HTML, links only to pages or https://, within its limit.
+        Each problem is reported at the line of the file where the text is."""
+        usable = True
+        for text in (value if isinstance(value, list) else [value]):
+            if not isinstance(text, str):
+                continue
+            tag = html_in(text)
+            if tag is not None:
+                usable = False
+                self.add(path, self.line_of_text(path, line, tag),
+                         f"'{key}' contains HTML ({tag})",
+                         "Data is shown as text and cannot hold HTML. Write it in words"
+                         + (", with links as [words](page.md) and emphasis as *words*."
+                            if kind.markdown else ", or leave the markup out."), "html-in-data")
+            if kind.limit is not None and len(text) > kind.limit:
+                usable = False
+                self.add(path, line, f"'{key}' is {len(text)} characters long; the most it can "
+                         f"be is {kind.limit}", "Shorten it. A longer explanation belongs on a "
+                         "hand-written page, linked from here.", "text-too-long")
+            for link in links_in(text) if kind.markdown else ():
+                why = address_problem(link.address)
+                if why is not None:
+                    usable = False
+                    self.add(path, self.line_of_text(path, line, link.address), f"'{key}' has "
+                             f"a link to '{link.address}': {why}", "Write the link as [words]"
+                             "(references.md#an-id) for a page under docs/, or "
+                             "[words](https://example.org/page) for another site.", "data-link")
+        return usable
+
+    def written(self, path: str, line: int, key: str) -> str:
+        """A one-line value as it is written in the file, like `yes` (which YAML reads as true)."""
+        lines = self.texts.get(path, "").split("\n")
+        text = lines[line - 1] if 0 < line <= len(lines) else ""
+        before, colon, after = text.partition(f"{key}:")
+        return after.split(" #")[0].strip() if colon else ""
+
+    def line_of_text(self, path: str, line: int, needle: str) -> int:
+        """The line, from a field's own line on, where some of its text is written: a long text
+        runs over several lines of the file."""
+        lines = self.texts.get(path, "").split("\n")
+        needle = needle.split("\n")[0][:30]
+        for number in range(line, min(len(lines), line + 200) + 1):
+            if needle in lines[number - 1]:
+                return number
+        return line
 
     def build(self, cls: type, value: Any, *, path: str, line: int, **extra: Any) -> Any:
         """The record, or None if it (or anything inside it) has a problem."""
@@ -231,8 +297,13 @@ class RecordBuilder:
                 continue
             item, item_line = value[key], value.line_of(key)
             if not field_spec.kind.accepts(item):
-                self.add(path, item_line, f"'{key}' should be {field_spec.kind.described}",
-                         f"Found {describe(item)}.{_quote_hint(item)}", "wrong-value")
+                self.add(path, item_line, f"'{key}' should be {field_spec.kind.described}, "
+                         f"not {describe(item)}", _fix_hint(field_spec.kind, key, item,
+                                                            self.written(path, item_line, key)),
+                         "wrong-value")
+            elif isinstance(field_spec.kind, Kind) and not self.text_is_usable(
+                    field_spec.kind, key, item, path=path, line=item_line):
+                pass
             elif isinstance(field_spec.kind, (Records, Nested)):
                 # A broken entry is left out and reported; the record around it still stands,
                 # so what refers to its other entries is not reported again.

@@ -6,24 +6,24 @@ fails, so a policy lead sees the whole list at once rather than one error per bu
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from . import records as r
 from .data import Guidance
 from .insert_lines import insert_problems
-from .kinds import SITE_ADDRESS, SLUG, RecordBuilder, did_you_mean, references
+from .data_text import links_in
+from .kinds import (SITE_ADDRESS, SLUG, Nested, RecordBuilder, Records, data_fields,
+                    did_you_mean, references, spec_key, spec_of)
 from .problems import DataError, Problem
 from .wording import NameIndex, mentions, words
 from .yaml_source import LineDict, parse_yaml, read_text
 
 # Ids the category page template gives its own headings; a row may not take one of them.
 CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-information"})
-_MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 REVIEW_EXAMPLE = ("review:\n        owner: Partnership policy lead\n        last_reviewed: 2026-04-30"
                   "\n        every_months: 12")
@@ -77,6 +77,7 @@ class Loader:
         if problems or more:
             return None
         self.file_texts[relative] = text
+        self.builder.texts[display] = text
         if data is None:
             self.add(display, 1, "this file is empty", f"Fill in {data_file.record.WHAT}, or "
                      "restore it from the main branch.", "file-empty")
@@ -204,7 +205,7 @@ class Loader:
             checklists=tuple(checklist.resolved() for checklist in checklists), reminders=planner.reminders,
             changes=tuple(sorted(changes.changes, key=lambda change: change.date, reverse=True)),
             redirects=redirects.redirects, published_links=tuple(published),
-            data_links=tuple(self._data_links(planner, changes, categories, checklists)),
+            data_links=tuple(self._data_links(planner, changes, checklists, files)),
             file_reviews={path.split("/", 1)[1]: review for path, review in self.reviews.items()
                           if not path.endswith(".md")},
             page_reviews=page_reviews,
@@ -349,8 +350,8 @@ class Loader:
                 links.append(r.PublishedLink(link=link, line=number))
         return links
 
-    def _data_links(self, planner: r.Planner, changes: r.Changes, categories: list[r.Category],
-                    checklists: list[r.Checklist]) -> list[r.DataLink]:
+    def _data_links(self, planner: r.Planner, changes: r.Changes, checklists: list[r.Checklist],
+                    records: list[Any]) -> list[r.DataLink]:
         """Every link to a page written in data, to check against the built pages."""
         links = [r.DataLink(reminder.guidance, reminder.path, reminder.line_of("guidance"))
                  for reminder in planner.reminders]
@@ -361,17 +362,23 @@ class Loader:
                 links.append(r.DataLink(group.guidance, group.path, group.line_of("guidance")))
                 links += [r.DataLink(item.guidance, item.path, item.line_of("guidance"))
                           for item in group.items if item.guidance]
-        for category in categories:
-            for target in _MARKDOWN_LINK.findall(category.why_it_matters):
-                if "://" not in target and not target.startswith("mailto:"):
-                    page = f"{r.CATEGORIES.path}/{category.id}.md"
-                    links.append(r.DataLink(_resolve(page, target), category.path,
-                                            category.line_of("why_it_matters")))
+        for record in records:
+            links += self._links_in_text(record)
         return links
 
-
-def _resolve(page: str, target: str) -> str:
-    """A Markdown link written on ``page`` as a path under docs/ (``../x.md#a`` -> ``x.md#a``)."""
-    path, hash_mark, anchor = target.partition("#")
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
-    return resolved + hash_mark + anchor
+    def _links_in_text(self, record: Any) -> Iterator[r.DataLink]:
+        """The links to pages in every text field that may have links, in a record and the
+        records inside it, each at the line of the file it is written on."""
+        for f in data_fields(type(record)):
+            kind, value = spec_of(f).kind, getattr(record, f.name)
+            if isinstance(kind, Records):
+                for child in value:
+                    yield from self._links_in_text(child)
+            elif isinstance(kind, Nested) and value is not None:
+                yield from self._links_in_text(value)
+            elif getattr(kind, "markdown", False) and value:
+                for link in links_in(value):
+                    if link.is_page:
+                        line = self.builder.line_of_text(
+                            record.path, record.line_of(spec_key(f)), link.address)
+                        yield r.DataLink(link.address, record.path, line)

@@ -42,6 +42,8 @@ CODES: dict[str, str] = {
     "nav-section": "The navigation lost a section",
     "checklist-answers": "A checklist's answers cannot work",
     "duplicate-id": "An id used twice on one page",
+    "html-in-data": "HTML in a data file",
+    "text-too-long": "A text longer than its field allows",
 }
 
 

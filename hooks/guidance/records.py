@@ -7,13 +7,14 @@ is built only from data that passed its checks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import ClassVar
 
-from .kinds import (ANYTHING, DATE, EMAIL_ADDRESS, ID_LIST, MONTHS, PAGE_ADDRESS, PAGE_LIST,
-                    PARAGRAPHS, SITE_ADDRESS, SLUG_ID, TEXT, TEXT_LIST, WEB_ADDRESS, WHOLE_NUMBER,
-                    YES_OR_NO, Nested, Records, spec)
+from .kinds import (ABBREVIATION, ANYTHING, DATE, EMAIL_ADDRESS, ID_LIST, LINKED_TEXT, MONTHS,
+                    PAGE_ADDRESS, PAGE_LIST, PARAGRAPHS, SHORT_TEXT, SITE_ADDRESS, SLUG_ID, TEXT,
+                    TEXT_LIST, WEB_ADDRESS, WHOLE_NUMBER, YES_OR_NO, Nested, Records, spec)
 from .review_dates import add_months
 
 record = dataclass(frozen=True, kw_only=True)
@@ -38,7 +39,7 @@ class Review(Record):
     """Who owns a page or data file, when it was last reviewed, and how often it must be."""
 
     WHAT = "the review details"
-    owner: str = spec(TEXT, "The role that keeps the file up to date: one of `review_owners` in "
+    owner: str = spec(SHORT_TEXT, "The role that keeps the file up to date: one of `review_owners` in "
                       "docs/data/partnership.yml, never a person's name.")
     last_reviewed: date = spec(DATE, "The date of the last review, year-month-day. Not in the "
                                "future.")
@@ -64,15 +65,15 @@ class Holder(Record):
 
     WHAT = "an organisation"
     id: str = spec(SLUG_ID, "Used in web addresses: do not change it once published.")
-    name: str = spec(TEXT, "The name shown on the site.")
+    name: str = spec(SHORT_TEXT, "The name shown on the site.")
     also_called: tuple[str, ...] = spec(
         TEXT_LIST, "Other names the source tables use for it, so the build can check that each "
         "row's `who_holds` text names the organisations the row lists.", required=False,
         default=())
-    sector: str = spec(TEXT, "The group it is listed under in the navigation, like Health or "
+    sector: str = spec(SHORT_TEXT, "The group it is listed under in the navigation, like Health or "
                        "Police and justice. Leave it out to list it on its own.", required=False,
                        default="")
-    description: str = spec(TEXT, "One or two plain-English sentences about what it is.")
+    description: str = spec(LINKED_TEXT, "One or two plain-English sentences about what it is.")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -85,12 +86,12 @@ class System(Record):
 
     WHAT = "a system"
     id: str = spec(SLUG_ID, "Used by rows in their `systems` list.")
-    name: str = spec(TEXT, "The name shown on the site.")
+    name: str = spec(SHORT_TEXT, "The name shown on the site.")
     also_called: tuple[str, ...] = spec(TEXT_LIST, "Other names the source tables use for it.",
                                         required=False, default=())
     kept_by: tuple[str, ...] = spec(ID_LIST, "The id of each organisation that keeps it.",
                                     refers_to="organisation")
-    description: str = spec(TEXT, "One or two plain-English sentences about what it holds.")
+    description: str = spec(LINKED_TEXT, "One or two plain-English sentences about what it holds.")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -116,7 +117,7 @@ class Person(Record):
 
     WHAT = "a kind of person"
     id: str = spec(SLUG_ID, "Used by conditions and by the tools' addresses.")
-    label: str = spec(TEXT, "The words the request planner shows for this choice.")
+    label: str = spec(SHORT_TEXT, "The words the request planner shows for this choice.")
 
 
 @record
@@ -147,8 +148,8 @@ class Term(Record):
     """An abbreviation and its meaning, shown as a tooltip wherever it appears."""
 
     WHAT = "a glossary entry"
-    term: str = spec(TEXT, "The abbreviation, as it is written on the pages.")
-    meaning: str = spec(TEXT, "What it stands for.")
+    term: str = spec(ABBREVIATION, "The abbreviation, as it is written on the pages.")
+    meaning: str = spec(SHORT_TEXT, "What it stands for.")
     note: str = spec(TEXT, "A short explanation shown after the meaning.", required=False,
                      default="")
 
@@ -171,7 +172,7 @@ class Reference(Record):
 
     WHAT = "a reference"
     id: str = spec(SLUG_ID, "Pages cite it as references.md#id.")
-    citation: str = spec(TEXT, "The full reference, as it is shown on the References page.")
+    citation: str = spec(LINKED_TEXT, "The full reference, as it is shown on the References page.")
     url: str | None = spec(WEB_ADDRESS, "Where to read it.", required=False)
 
     @property
@@ -183,9 +184,9 @@ class Reference(Record):
 @record
 class FurtherReading(Record):
     WHAT = "a further reading item"
-    title: str = spec(TEXT, "The title as published.")
-    publisher: str = spec(TEXT, "Who published it.")
-    note: str = spec(TEXT, "What it is about.", required=False, default="")
+    title: str = spec(SHORT_TEXT, "The title as published.")
+    publisher: str = spec(SHORT_TEXT, "Who published it.")
+    note: str = spec(LINKED_TEXT, "What it is about.", required=False, default="")
 
 
 @record
@@ -204,13 +205,18 @@ class DiscouragedTerm(Record):
     """A word to avoid in everyday safeguarding language, and what to say instead."""
 
     WHAT = "a discouraged term"
-    term: str = spec(TEXT, "The word or phrase to avoid.")
+    term: str = spec(SHORT_TEXT, "The word or phrase to avoid.")
     forms: tuple[str, ...] = spec(TEXT_LIST, "Other forms of it to find, like plurals.",
                                   required=False, default=())
     instead: str = spec(TEXT, "What to say instead.")
     why: str = spec(TEXT, "Why, in a sentence.")
     reference: str = spec(SLUG_ID, "The reference that says so.", key="source",
                           refers_to="reference")
+
+    @property
+    def anchor(self) -> str:
+        """The id of its row on the Language page."""
+        return "-".join(["avoid", *re.findall(r"[a-z0-9]+", self.term.lower())])
 
 
 @record
@@ -226,7 +232,7 @@ class Language(Record):
 @record
 class ProcedureLink(Record):
     WHAT = "a local procedures link"
-    title: str = spec(TEXT, "The link's words.")
+    title: str = spec(SHORT_TEXT, "The link's words.")
     url: str = spec(WEB_ADDRESS, "Where it leads.")
 
 
@@ -236,7 +242,7 @@ class Partnership(Record):
 
     WHAT = "the partnership settings"
     review: Review | None = REVIEW
-    name: str = spec(TEXT, "Shown in the footer and on the home page.")
+    name: str = spec(SHORT_TEXT, "Shown in the footer and on the home page.")
     contact_email: str = spec(EMAIL_ADDRESS, "Where readers send questions and corrections.")
     local_procedures: tuple[ProcedureLink, ...] = spec(
         Records(ProcedureLink, unique=None, empty="there are no local procedures links"), "At least one link to the partnership's own "
@@ -275,8 +281,8 @@ class Category(Record):
     WHAT = "a category"
     id: str = ""  # the file's name
     review: Review | None = REVIEW
-    title: str = spec(TEXT, "The page's title.")
-    short_title: str = spec(TEXT, "A shorter title for the navigation and the tools; the title "
+    title: str = spec(SHORT_TEXT, "The page's title.")
+    short_title: str = spec(SHORT_TEXT, "A shorter title for the navigation and the tools; the title "
                             "if left out.",
                             required=False, default="")
     order: int = spec(WHOLE_NUMBER, "Where the category comes: lowest first. Leave gaps (10, 20, "
@@ -284,8 +290,8 @@ class Category(Record):
     reference: str = spec(SLUG_ID, "The reference the category's table comes from.",
                           key="source", refers_to="reference")
     why_it_matters: str = spec(PARAGRAPHS, "Why this information matters, with citations as "
-                               "links like `[Hackett, 2014](../references.md#hackett-2014)`.")
-    heading: str = spec(TEXT, "The heading of the table's first column.", required=False,
+                               "links like `[Hackett, 2014](references.md#hackett-2014)`.")
+    heading: str = spec(SHORT_TEXT, "The heading of the table's first column.", required=False,
                         default="Source of information")
     rows: tuple[Row, ...] = spec(Records(Row, unique=None, empty="this category has no rows"),
                                   "The table's rows.")
@@ -323,7 +329,7 @@ class Answer(Record):
     WHAT = "an answer"
     id: str = spec(SLUG_ID, "Used in the tool's address. Quote ids YAML reads as true or false, "
                    "like 'yes'.")
-    label: str = spec(TEXT, "The words shown beside the choice.")
+    label: str = spec(SHORT_TEXT, "The words shown beside the choice.")
     needs_attention: bool = spec(YES_OR_NO, "true if choosing it puts the item on the summary.",
                                  required=False, default=False)
 
@@ -347,7 +353,7 @@ class ChecklistItem(Record):
 class ChecklistGroup(Record):
     WHAT = "a group"
     id: str = spec(SLUG_ID, "The group's address on the page.")
-    title: str = spec(TEXT, "The group's heading.")
+    title: str = spec(SHORT_TEXT, "The group's heading.")
     guidance: str = spec(PAGE_ADDRESS, "The page (and section) to read more.")
     sources: tuple[str, ...] = spec(ID_LIST, "Reference ids.", refers_to="reference")
     items: tuple[ChecklistItem, ...] = spec(Records(ChecklistItem, unique=None, empty="this group has no items"),
@@ -361,8 +367,8 @@ class Checklist(Record):
     WHAT = "a checklist"
     id: str = ""  # the file's name
     review: Review | None = REVIEW
-    title: str = spec(TEXT, "The tool's name.")
-    summary_title: str = spec(TEXT, "The heading of the summary of answers.")
+    title: str = spec(SHORT_TEXT, "The tool's name.")
+    summary_title: str = spec(SHORT_TEXT, "The heading of the summary of answers.")
     note: str = spec(TEXT, "A note shown in bold above the form.", required=False, default="")
     answers: tuple[Answer, ...] = spec(Records(Answer, label="answer id"),
                                        "The answers every item offers, unless it has its own.")
@@ -390,7 +396,7 @@ class Change(Record):
 
     WHAT = "a change"
     date: date = spec(DATE, "The day the change was published. Not in the future.")
-    summary: str = spec(TEXT, "What changed, in a sentence.")
+    summary: str = spec(LINKED_TEXT, "What changed, in a sentence.")
     pages: tuple[str, ...] = spec(PAGE_LIST, "The pages (and sections) it touched.")
 
 

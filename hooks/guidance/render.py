@@ -3,10 +3,16 @@
 Templates get two functions from the caller, so this module needs nothing from MkDocs: ``url``
 (a page under docs/ as an address relative to the page being rendered, for raw HTML) and
 ``title`` (the words for a link to a page or section).
+
+Data is text. In HTML templates (``.html.j2``) Jinja escapes every value. In Markdown templates
+(``.md.j2``) every value is escaped for Markdown (:func:`data_text.plain`) unless a filter made it
+Markdown on purpose: ``inline`` for fields that may have links and emphasis, ``link`` and
+``address`` for link targets, ``title`` for a page's title. So a template cannot forget to escape.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
 import os
 import re
@@ -20,6 +26,7 @@ from markupsafe import Markup, escape
 
 from . import records as r
 from .data import Guidance
+from .data_text import inline, plain
 from .pages import category_page, holder_page, relative_link
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -27,9 +34,50 @@ UrlFor = Callable[[str], str]
 TitleOf = Callable[[str], str]
 
 
-def table_cell(text: str) -> str:
-    """Make text safe inside one Markdown table cell: one line, no column breaks."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+def _markdown(value: object) -> object:
+    """Every value a Markdown template writes: escaped, unless a filter made it Markdown."""
+    if isinstance(value, Markup):
+        return str(value)
+    return plain(value) if isinstance(value, str) else value
+
+
+def table_cell(text: str) -> Markup:
+    """Text for one Markdown table cell: one line, every column break and markup escaped."""
+    return text if isinstance(text, Markup) else Markup(plain(" ".join(str(text).split())))
+
+
+def _link_to(page: str) -> Callable[[str], str]:
+    """How a link written in data (a page under docs/) is written on ``page``."""
+    return lambda target: relative_link(page, target)
+
+
+@jinja2.pass_context
+def _inline(context: jinja2.runtime.Context, text: str) -> Markup:
+    return Markup(inline(text, _link_to(context["page"])))
+
+
+def _address(target: str) -> Markup:
+    """A web or email address checked by its kind (no spaces, quotes or angle brackets), as a
+    link's target."""
+    assert not any(char in str(target) for char in " <>\"'`\n"), target
+    return Markup(target)
+
+
+def _tooltip(text: str) -> Markup:
+    """An abbreviation's meaning: Markdown puts it in a title attribute, escaped there."""
+    return Markup(" ".join(str(text).split()))
+
+
+def _code(text: str) -> Markup:
+    """A file's path as code: shown exactly as written."""
+    assert "`" not in str(text), text
+    return Markup(f"`{text}`")
+
+
+@jinja2.pass_context
+def _words_of_title(context: jinja2.runtime.Context, target: str) -> Markup:
+    """A page's title for a link's words: MkDocs gives titles as HTML text, entities and all."""
+    return Markup(plain(html.unescape(context["title_of"](target))))
 
 
 def _group_by_category(pairs: Iterable[tuple[r.Category, r.Row]]):
@@ -65,21 +113,25 @@ def _compiled_templates() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    """One environment for the whole build, so each template is compiled once. Markdown templates
-    are not escaped (their text is Markdown); HTML templates (``.html.j2``) are."""
+@lru_cache(maxsize=2)
+def _environment(markdown: bool) -> jinja2.Environment:
+    """One environment for each kind of template for the whole build, so each template is
+    compiled once. HTML templates escape for HTML; Markdown templates escape for Markdown."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), bytecode_cache=_compiled_templates(),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+        autoescape=not markdown, finalize=_markdown if markdown else None,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters.update(
-        cell=table_cell, category_page=lambda category: category_page(category.id),
-        holder_page=holder_page, groupby_category=_group_by_category, abbr=_abbr,
-        link=jinja2.pass_context(lambda context, target: relative_link(context["page"], target)),
+        cell=table_cell, category_page=lambda category: Markup(category_page(category.id)),
+        holder_page=lambda holder_id: Markup(holder_page(holder_id)),
+        groupby_category=_group_by_category, abbr=_abbr, inline=_inline, address=_address,
+        tooltip=_tooltip, code=_code,
+        link=jinja2.pass_context(
+            lambda context, target: Markup(relative_link(context["page"], target))),
         url=jinja2.pass_context(lambda context, target: context["url_for"](target)),
-        title=jinja2.pass_context(lambda context, target: context["title_of"](target)))
+        title=_words_of_title if markdown else jinja2.pass_context(
+            lambda context, target: html.unescape(context["title_of"](target))))
     return environment
 
 
@@ -90,5 +142,5 @@ def _no_url(target: str) -> str:
 def render(template: str, *, page: str, guidance: Guidance, url_for: UrlFor = _no_url,
            title_of: TitleOf = lambda target: target, **values: object) -> str:
     """Render one template for the page at ``page`` (a path under docs/, like sources/x.md)."""
-    return _environment().get_template(template).render(
+    return _environment(template.endswith(".md.j2")).get_template(template).render(
         page=page, guidance=guidance, url_for=url_for, title_of=title_of, **values)

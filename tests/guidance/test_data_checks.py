@@ -162,8 +162,8 @@ def test_every_problem_is_listed_at_once(project):
 @pytest.mark.parametrize("value, kind", [("yes", "a yes/no value"), ("12", "the number 12")])
 def test_yaml_surprises_get_a_hint_about_quotes(project, value, kind):
     line = project.edit(HOLDERS, "    name: West Agency", f"    name: {value}")
-    log = assert_fails_with(project, HOLDERS, line, "'name' should be some text")
-    assert kind in log and "quotes" in log
+    log = assert_fails_with(project, HOLDERS, line, "'name' should be a short text")
+    assert kind in log and f'put the text in quotes, like `name: "{value}"`' in log.replace("Put", "put")
 
 
 def test_an_organisation_the_text_names_but_the_row_does_not_list(project):

@@ -97,7 +97,7 @@ def test_a_review_interval_out_of_range(project):
     line = project.edit(DATA, "every_months: 36", "every_months: 0")
     log = assert_fails_with(project, DATA, line, "'every_months' should be a number of months "
                             "from 1 to 36")
-    assert "Found the number 0." in log
+    assert "not the number 0" in log and "How to fix: Write a number of months" in log
 
 
 def test_every_problem_is_reported_at_once(project):
