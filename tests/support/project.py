@@ -163,19 +163,23 @@ class Project:
                 else:
                     os.environ[name] = value
 
+    def command_environment(self) -> dict[str, str]:
+        """The environment a command in this copy runs with, as an editor's terminal has it."""
+        return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **self.environment}
+
     def mkdocs_build(self) -> subprocess.CompletedProcess[str]:
         """Run ``mkdocs build`` as an editor does, for what it prints: some messages (an overdue
         review) are written to the terminal, not to MkDocs' own log."""
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
              str(self.root / "site")], cwd=self.root, capture_output=True, text=True,
-            timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **self.environment})
+            timeout=300, env=self.command_environment())
 
     def command(self, script: str, *arguments: str) -> subprocess.CompletedProcess[str]:
         """Run one of the copy's commands (like ``hooks/check_data.py``) in the copy's folder."""
         return subprocess.run([sys.executable, str(self.path(script)), *arguments],
                               cwd=self.root, capture_output=True, text=True, timeout=300,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **self.environment})
+                              env=self.command_environment())
 
 
 class FixtureProject(Project):
