@@ -40,6 +40,16 @@ review_log = logging.getLogger("guidance.review")
 review_log.propagate = False
 
 
+class GeneratedPagesFilter(logging.Filter):
+    """Drops MkDocs' own messages about links on pages made from data. Every link written in
+    data is checked at its data file's line (check_data_links), so a message naming a page that
+    is not a file would only send a policy lead looking for it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(message.startswith(f"Doc file '{src}'") for src in site.generated)
+
+
 class GuidanceSite:
     """What one build knows: the checked data, the pages made from it, and the built pages."""
 
@@ -81,6 +91,13 @@ class GuidanceSite:
                             for row in category.rows if row.id == anchor), "")
         return f"{title}: {section}" if title and section else title or section or target
 
+    def source_of(self, src_uri: str, docs: str) -> tuple[str, str]:
+        """The file a page is made from, as messages show it (its data file, for a page made
+        from data), and that file's text."""
+        generated = self.generated.get(src_uri)
+        path = f"{docs}/{generated.data_file if generated and generated.data_file else src_uri}"
+        return path, self.data.texts.get(path, "")
+
     def review_of(self, src_uri: str) -> r.Review | None:
         """A hand-written page's own review, or for a page made from data its data file's."""
         generated = self.generated.get(src_uri)
@@ -118,6 +135,9 @@ def _address(file: File) -> str:
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     global site
     site = GuidanceSite()
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    if not any(isinstance(f, GeneratedPagesFilter) for f in pages_log.filters):
+        pages_log.addFilter(GeneratedPagesFilter())
     try:
         site.today = build_day(os.environ)
     except ValueError as error:
@@ -216,7 +236,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     problems = site.problems + check_data_links(list(site.data.data_links), site.links, addresses)
     problems += check_links(list(site.data.published_links), list(site.data.redirects),
                             site.links, published_file=f"{docs}/{r.PUBLISHED_LINKS_FILE}",
-                            redirects_file=f"{docs}/{r.REDIRECTS.path}")
+                            redirects_file=f"{docs}/{r.REDIRECTS.path}",
+                            sources={addresses[src]: site.source_of(src, docs)
+                                     for src in addresses})
     if problems:
         raise PluginError(DataError(problems).report())
     return env

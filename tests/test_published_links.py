@@ -24,16 +24,32 @@ def _redirect(project: FixtureProject, old: str, new: str) -> None:
 
 
 def test_renaming_a_heading_without_a_redirect_fails_the_build_with_the_fix(project):
-    project.edit(PAGE, HEADING, RENAMED)
+    """The message names the page where the heading was lost, at the heading most like it."""
+    heading_line = project.edit(PAGE, HEADING, RENAMED)
     result = project.build()
     assert not result.ok
     line = project.line_of(LIST, OLD + "\n")
-    assert (f"{LIST}:{line}: the published link {OLD} no longer works: /findings/first-finding/"
-            " has no section #what-the-sample-shows") in result.log, result.log
+    assert (f"{PAGE}:{heading_line}: this page no longer has the section #what-the-sample-shows, "
+            f"so the published link {OLD} (line {line} of {LIST}) no longer works"
+            ) in result.log, result.log
     assert (f"add a redirect to {REDIRECTS}:\n        - from: {OLD}\n          to: {NEW}"
             in result.log), result.log
     assert f"({NEW} is the closest address now on the site; check it.)" in result.log
     assert f"Never delete the line from {LIST}." in result.log
+
+
+def test_a_lost_row_is_reported_in_its_data_file(project):
+    """A row's id changed in a category's data file: the message names that file, at the row
+    whose id is most like the lost one, never the page made from it."""
+    data = "docs/sources/first-records.yml"
+    old = "/sources/first-records/#north-records"
+    assert old in project.read(LIST), "the fixture's published links list the row"
+    line = project.edit(data, "id: north-records", "id: north-record")
+    result = project.build()
+    assert not result.ok
+    assert (f"{data}:{line}: this page no longer has the section #north-records, so the "
+            f"published link {old}") in result.log, result.log
+    assert "docs/sources/first-records.md:" not in result.log, "a generated page named as a file"
 
 
 def test_keeping_the_heading_id_needs_no_redirect(project):

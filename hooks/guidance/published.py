@@ -59,7 +59,8 @@ def relative(from_page: str, to_link: str) -> str:
 def line_of_id(source: str, element_id: str) -> int:
     """The line of a page's source that gives an element this id: an explicit ``{ #id }`` or
     ``id="id"``, else a heading whose words make it; the first line if none does."""
-    explicit = re.compile(r"#" + re.escape(element_id) + r"\b|\bid=[\"']" + re.escape(element_id))
+    explicit = re.compile(r"#" + re.escape(element_id) + r"\b|\bid=[\"']" + re.escape(element_id)
+                          + r"|\bid:\s*[\"']?" + re.escape(element_id) + r"\b")
     lines = source.splitlines()
     for number, line in enumerate(lines, start=1):
         if explicit.search(line):
@@ -129,9 +130,14 @@ def _redirect_example(link: str, to: str) -> str:
 
 
 def check_links(published: list[r.PublishedLink], redirects: list[r.Redirect],
-                site: SiteLinks, *, published_file: str, redirects_file: str) -> list[Problem]:
+                site: SiteLinks, *, published_file: str, redirects_file: str,
+                sources: dict[str, tuple[str, str]] | None = None) -> list[Problem]:
     """Every published link leads somewhere, directly or through a redirect; every redirect leads
-    to a place that exists and replaces a link that no longer does."""
+    to a place that exists and replaces a link that no longer does.
+
+    ``sources`` gives each site address's source file (as messages show it) and text, so a lost
+    section is reported in the file where it was lost, at the heading most like it."""
+    sources = sources or {}
     problems: list[Problem] = []
     by_from = {redirect.from_link: redirect for redirect in redirects}
     for redirect in redirects:
@@ -155,19 +161,24 @@ def check_links(published: list[r.PublishedLink], redirects: list[r.Redirect],
             target_page, _ = split(moved.to_link)
             if site.resolves(f"{target_page}#{anchor}"):
                 continue  # the page moved and kept its sections
+        guess = _close_link(item.link, site)
+        path, line = published_file, item.line
         if page in site.pages:
             what = f"the published link {item.link} no longer works: {page} has no section #{anchor}"
+            if page in sources:
+                path, text = sources[page]
+                line = line_of_id(text, split(guess)[1]) if guess else 1
+                what = (f"this page no longer has the section #{anchor}, so the published link "
+                        f"{item.link} (line {item.line} of {published_file}) no longer works")
         else:
             what = f"the published link {item.link} no longer works: there is no page {page}"
-        guess = _close_link(item.link, site)
         hint = (f"A trainer may have this link on a slide or handout. If the heading or page was "
                 f"renamed or moved, add a redirect to {redirects_file}:"
                 f"{_redirect_example(item.link, guess or '/new/address/#new-section')}"
                 f"\n      {'(' + guess + ' is the closest address now on the site; check it.)' if guess else ''}"
                 f"\n      If it was removed, redirect it to the section that replaces it. Never "
                 f"delete the line from {published_file}.")
-        problems.append(Problem(published_file, item.line, what, hint.rstrip(),
-                                "published-link"))
+        problems.append(Problem(path, line, what, hint.rstrip(), "published-link"))
     return problems
 
 
