@@ -150,7 +150,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Check the data and the hand-written pages MkDocs found, then add the pages made from data.
     Any problem stops the build here, before anything is written."""
-    texts = {file.src_uri: file.content_string for file in files.documentation_pages()}
+    texts = {file.src_uri: file.content_bytes for file in files.documentation_pages()}
     try:
         site.guidance = load_guidance(Path(config.docs_dir), today=site.today, pages=texts,
                                       site_url=config.site_url or "")
@@ -166,7 +166,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     config.extra["partnership"] = {"name": partnership.name,
                                    "contact_email": partnership.contact_email}
     site.generated = {page.src_uri: page for page in pages}
-    site.late = {src for src, text in texts.items() if has_inserts(text)}
+    docs = Path(config.docs_dir).name
+    site.late = {src for src in texts if has_inserts(site.data.texts.get(f"{docs}/{src}", ""))}
     site.late |= {page.src_uri for page in pages if page.late}
     for page in pages:
         file = File.generated(config, page.src_uri, content=page.markdown)

@@ -170,6 +170,18 @@ def spec_key(f: dataclasses.Field) -> str:
     return spec_of(f).key or f.name
 
 
+def example_field(cls: type) -> str:
+    """One text field of a kind of record as it could be written, for hints about quoting,
+    like `name: "Words: with a colon"`."""
+    for f in data_fields(cls):
+        kind = spec_of(f).kind
+        if isinstance(kind, Records):
+            return example_field(kind.of)
+        if isinstance(kind, Kind) and kind.accepts("Words") and kind.limit and kind.limit >= 150:
+            return f'{spec_key(f)}: "Words: with a colon"'
+    return ""
+
+
 def did_you_mean(value: str, known: list[str]) -> str:
     close = difflib.get_close_matches(value, known, n=1)
     return f"Did you mean '{close[0]}'? " if close else ""

@@ -17,10 +17,10 @@ from .data import Guidance
 from .insert_lines import insert_problems
 from .data_text import links_in
 from .kinds import (SITE_ADDRESS, SLUG, Nested, RecordBuilder, Records, data_fields,
-                    did_you_mean, references, spec_key, spec_of)
+                    did_you_mean, example_field, references, spec_key, spec_of)
 from .problems import DataError, Problem
 from .wording import NameIndex, mentions, words
-from .yaml_source import LineDict, parse_yaml, read_text
+from .yaml_source import LineDict, decode_text, parse_yaml, read_text
 
 # Ids the category page template gives its own headings; a row may not take one of them.
 CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-information"})
@@ -30,15 +30,15 @@ REVIEW_EXAMPLE = ("review:\n        owner: Partnership policy lead\n        last
 
 
 def load_guidance(docs_dir: Path, *, today: date | None = None, site_url: str = "",
-                  pages: dict[str, str] | None = None) -> Guidance:
+                  pages: dict[str, bytes] | None = None) -> Guidance:
     """Read and check all guidance data and the hand-written pages' review details and insert
     lines; raise :class:`DataError` listing every problem.
 
     ``today`` is the date review dates are checked against; ``site_url`` lets the published
     links list hold full addresses on the published site; ``pages`` gives each hand-written page's
-    text by its path under docs/ (the build passes what MkDocs read; otherwise docs/ is read)."""
+    bytes by its path under docs/ (the build passes what MkDocs found; otherwise docs/ is read)."""
     if pages is None:
-        pages = {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8-sig")
+        pages = {path.relative_to(docs_dir).as_posix(): path.read_bytes()
                  for path in sorted(docs_dir.rglob("*.md"))}
     return Loader(docs_dir, today=today or date.today()).load(site_url=site_url, pages=pages)
 
@@ -72,7 +72,8 @@ class Loader:
                      "branch.", "file-missing")
             return None
         text, problems = read_text(path, display)
-        data, more = parse_yaml(text, display) if text is not None else (None, [])
+        data, more = (parse_yaml(text, display, example_field(data_file.record))
+                      if text is not None else (None, []))
         self.problems.extend(problems + more)
         if problems or more:
             return None
@@ -144,7 +145,7 @@ class Loader:
 
     # The whole guidance ---------------------------------------------------------------------
 
-    def load(self, *, site_url: str, pages: dict[str, str]) -> Guidance:
+    def load(self, *, site_url: str, pages: dict[str, bytes]) -> Guidance:
         register = self.read(r.HOLDERS)
         conditions = self.read(r.CONDITIONS)
         glossary = self.read(r.GLOSSARY)
@@ -185,8 +186,12 @@ class Loader:
                          "Write the section's new address in `to`.", "redirect")
         published = self._published_links(site_url.rstrip("/"))
         page_reviews = {}
-        for src_uri, text in pages.items():
+        for src_uri, raw in pages.items():
             display = self.display(src_uri)
+            text, unreadable = decode_text(raw, display)
+            self.problems.extend(unreadable)
+            if text is None:
+                continue
             self.file_texts[src_uri] = text
             review = self.page_review(text, display)
             if review is not None:

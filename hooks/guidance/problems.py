@@ -14,6 +14,9 @@ GUIDE = "editing/build-messages.md"
 CODES: dict[str, str] = {
     "yaml-syntax": "The file is not valid YAML",
     "not-utf8": "The file is not UTF-8 text",
+    "control-character": "A hidden control character",
+    "yaml-alias": "A YAML alias or anchor",
+    "yaml-tag": "A value starting with !",
     "file-missing": "A file is missing",
     "file-empty": "A file is empty",
     "key-twice": "A field is given twice",
@@ -44,6 +47,8 @@ CODES: dict[str, str] = {
     "duplicate-id": "An id used twice on one page",
     "html-in-data": "HTML in a data file",
     "text-too-long": "A text longer than its field allows",
+    "unsafe-html": "A page contains HTML that could run script or embed another site",
+    "link-outside-docs": "A symbolic link to a file outside docs/",
 }
 
 

@@ -106,8 +106,8 @@ def test_an_unknown_reference_and_an_unknown_kind_of_person(project):
 
 def test_broken_yaml_in_a_checklist(project):
     line = project.edit(CHECK, "title: Sample check", "title: [Sample check")
-    # The parser notices the unclosed bracket where the next line starts.
-    assert f"{CHECK}:{line + 1}: this is not valid YAML" in problems_after(project)
+    # Reported at the unclosed bracket's own line, not where the parser noticed it.
+    assert f"{CHECK}:{line}: this is not valid YAML" in problems_after(project)
 
 
 def test_an_insert_naming_a_checklist_that_does_not_exist(project):
