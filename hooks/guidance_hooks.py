@@ -30,7 +30,7 @@ from guidance.language import uses_in_guidance
 from guidance.load import load_guidance
 from guidance.problems import DataError, Problem
 from guidance.published import (SiteLinks, check_data_links, check_links,
-                                line_of_id, redirect_pages, with_moved_sections)
+                                lines_of_id, redirect_pages, with_moved_sections)
 from guidance.review_dates import build_day, long_date
 
 log = logging.getLogger("mkdocs.hooks.guidance")
@@ -219,13 +219,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Note the page's sections, and keep its old section links working."""
     address = _address(page.file)
+    path, source = site.source_of(page.file.src_uri, Path(config.docs_dir).name)
     for element_id in site.links.add(address, html):
+        lines = lines_of_id(source, element_id) or [1]  # the last is most likely the new one
+        also = f" (also on line {', '.join(map(str, lines[:-1]))})" if len(lines) > 1 else ""
         site.problems.append(Problem(
-            f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}",
-            line_of_id(page.file.content_string, element_id),
-            f"the id '{element_id}' is used twice on the page {address}", "Give one of the "
-            "headings (or the tool's data) another id: a link to the id may land on the wrong "
-            "element.", "duplicate-id"))
+            path, lines[-1], f"the id '{element_id}' is used twice on the page {address}{also}",
+            "Give one of the headings (or the tool's data) another id: a link to the id may land "
+            "on the wrong element.", "duplicate-id"))
     return with_moved_sections(html, page=address, redirects=list(site.data.redirects))
 
 

@@ -29,7 +29,7 @@ _ORDERED = re.compile(r"^(\d+)([.)])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # An HTML tag, comment or declaration: < then a letter, / or !. "a < b" and "<18" are text.
 _TAG = re.compile(r"</?[A-Za-z][^>\n]*>?|<!--|<![A-Za-z\[]|<\?")
-_LINK = re.compile(r"\[(?P<words>[^\[\]]+)\]\((?P<address>[^()\s]*)\)")
+_LINK = re.compile(r"\[(?P<words>[^\[\]]+)\]\((?P<address>(?:[^()\s]|\([^()\s]*\))*)\)")
 _STRONG = re.compile(r"\*\*(?=\S)(?P<inner>[^*\n]+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"\*(?=[^\s*])(?P<inner>[^*\n]+?)(?<=[^\s*])\*")
 _INLINE_MARKUP = re.compile(f"{_LINK.pattern}|{_STRONG.pattern.replace('inner', 'strong')}|"

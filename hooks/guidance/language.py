@@ -29,8 +29,10 @@ class Use:
     instead: str
 
     def __str__(self) -> str:
-        return (f"{self.path}:{self.line}: '{self.word}', suggested alternative: {self.instead}. "
-                "If this is its formal or legal sense, mark the line as formal use.\n"
+        return (f"{self.path}:{self.line}: '{self.word}', suggested alternative: {self.instead}\n"
+                "    How to fix: Reword the line with the suggested alternative. If the word is "
+                "used in its formal or legal sense, end the line with <!-- formal use --> (in a "
+                "data file: # formal use).\n"
                 "    More: editing/build-messages.md#discouraged-term")
 
 

@@ -56,19 +56,25 @@ def relative(from_page: str, to_link: str) -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
+def lines_of_id(source: str, element_id: str) -> list[int]:
+    """The lines of a page's source (or of the data file it is made from) that give an element
+    this id: an explicit ``{ #id }``, ``id="id"`` or ``id: id``, and headings whose words make
+    it."""
+    name = re.escape(element_id)
+    explicit = re.compile(r"\{[^}]*#" + name + r"(?![\w-])|\bid=[\"']" + name + r"[\"']|"
+                          r"\bid:\s*[\"']?" + name + r"(?![\w-])")
+    found = []
+    for number, line in enumerate(source.splitlines(), start=1):
+        heading = line.startswith("#") and slugify(line.lstrip("#").strip(), "-") == element_id
+        if explicit.search(line) or heading:
+            found.append(number)
+    return found
+
+
 def line_of_id(source: str, element_id: str) -> int:
-    """The line of a page's source that gives an element this id: an explicit ``{ #id }`` or
-    ``id="id"``, else a heading whose words make it; the first line if none does."""
-    explicit = re.compile(r"#" + re.escape(element_id) + r"\b|\bid=[\"']" + re.escape(element_id)
-                          + r"|\bid:\s*[\"']?" + re.escape(element_id) + r"\b")
-    lines = source.splitlines()
-    for number, line in enumerate(lines, start=1):
-        if explicit.search(line):
-            return number
-    for number, line in enumerate(lines, start=1):
-        if line.startswith("#") and slugify(line.lstrip("#").strip(), "-") == element_id:
-            return number
-    return 1
+    """The first line that gives an element this id (see lines_of_id); the first line if none
+    does."""
+    return (lines_of_id(source, element_id) or [1])[0]
 
 
 @dataclass
@@ -116,7 +122,7 @@ def check_data_links(links: list[r.DataLink], site: SiteLinks,
                 "path under docs/, like audit-learning/retraction.md, then # and a section id if "
                 "you want one.", "data-link"))
         elif not site.has(address, anchor):
-            close = difflib.get_close_matches(anchor, sorted(site.pages.get(address, [])), n=1)
+            close = difflib.get_close_matches(anchor, sorted(site.ids.get(address, [])), n=1)
             problems.append(Problem(
                 item.path, item.line, f"the guidance link '{item.link}' points to a section that {path} "
                 "does not have", (f"Did you mean '#{close[0]}'? " if close else "") + "Use the "

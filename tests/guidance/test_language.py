@@ -11,8 +11,9 @@ from tests.support.project import FixtureProject
 PAGE = "docs/findings/first-finding.md"
 OPENING = "An opening paragraph of test data.\n"
 ROWS = "docs/sources/second-records.yml"
-ADVICE = ("suggested alternative: a concern or a disclosure. If this is its formal or legal "
-          "sense, mark the line as formal use.")
+ADVICE = ("suggested alternative: a concern or a disclosure\n    How to fix: Reword the line "
+          "with the suggested alternative. If the word is used in its formal or legal sense, end "
+          "the line with <!-- formal use --> (in a data file: # formal use).")
 
 
 def _uses(log: str) -> list[tuple[str, int, str]]:

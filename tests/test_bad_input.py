@@ -1,0 +1,281 @@
+"""Bad input cannot inject, hang, crash or slip through: a table of planted faults.
+
+Each fault is planted in a copy of the frozen test project (tests/fixture/), the way a careless
+or hostile contributor might, and the real command is run as an editor runs it: `mkdocs build
+--strict -q` (quiet, which once let warnings through) or `hooks/check_data.py`. Every fault must
+stop the command with a non-zero exit, name the file and the line where the mistake is, give a
+hint, print no Python traceback, and finish within its bounds. The bounds catch a hang or a
+runaway (an alias bomb once took 1.4 GB and never finished); how fast each really is, is
+measured in benchmarks/, not here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from tests.support.project import FixtureProject
+
+FIRST = "docs/sources/first-records.yml"
+SECOND = "docs/sources/second-records.yml"
+HOLDERS = "docs/data/holders.yml"
+REFERENCES = "docs/data/references.yml"
+GLOSSARY = "docs/data/glossary.yml"
+FINDING = "docs/findings/first-finding.md"
+SECOND_FINDING = "docs/findings/second-finding.md"
+SOURCES_INDEX = "docs/sources/index.md"
+LINKS = "docs/data/published-links.txt"
+
+LOG_LEVEL = re.compile(r"^(?:ERROR|WARNING|INFO)\s+-\s+")  # how MkDocs starts a message
+SECONDS = 60  # far above any real run (about a second): only a hang or a runaway reaches it
+MEGABYTES = 100  # a whole build of the test project uses about 40 MB
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One mistake: how to plant it (returning the file and line the message must name), words
+    the message must contain, and words the hint must contain."""
+
+    name: str
+    plant: Callable[[FixtureProject], tuple[str, int]]
+    message: str
+    hint: str
+    command: str = "build"  # or "check": hooks/check_data.py
+    absent: tuple[str, ...] = field(default=())  # words that must not be printed
+
+
+def _edit(path: str, old: str, new: str) -> Callable[[FixtureProject], tuple[str, int]]:
+    """Replace text; the message must name the line where the new text starts."""
+    return lambda project: (path, project.edit(path, old, new))
+
+
+def _edit_at(path: str, old: str, new: str, needle: str) -> Callable[[FixtureProject],
+                                                                    tuple[str, int]]:
+    """Replace text; the message must name the line where ``needle`` is after the edit."""
+    def plant(project: FixtureProject) -> tuple[str, int]:
+        project.edit(path, old, new)
+        return path, project.line_of(path, needle)
+    return plant
+
+
+def _append(path: str, text: str, needle: str) -> Callable[[FixtureProject], tuple[str, int]]:
+    def plant(project: FixtureProject) -> tuple[str, int]:
+        project.write(path, project.read(path) + text)
+        return path, project.line_of(path, needle)
+    return plant
+
+
+def _bytes(path: str, old: bytes, new: bytes, line: int) -> Callable[[FixtureProject],
+                                                                    tuple[str, int]]:
+    def plant(project: FixtureProject) -> tuple[str, int]:
+        raw = project.path(path).read_bytes()
+        assert old in raw
+        project.path(path).write_bytes(raw.replace(old, new, 1))
+        return path, line
+    return plant
+
+
+def _alias_bomb(project: FixtureProject) -> tuple[str, int]:
+    """The nine-line "billion laughs": each level repeats the one before nine times."""
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    text = project.read(GLOSSARY)
+    project.write(GLOSSARY, text + "\n" + "\n".join(levels) + "\n")
+    return GLOSSARY, text.count("\n") + 2
+
+
+def _symlink_out(project: FixtureProject) -> tuple[str, int]:
+    secret = project.root.parent / "secret.txt"
+    secret.write_text("not for publishing", encoding="utf-8")
+    (project.path("docs/assets") / "secret.txt").symlink_to(secret)
+    return "docs/assets/secret.txt", 1
+
+
+FAULTS = [
+    # Data is text --------------------------------------------------------------------------
+    Fault("script in a row", _edit(FIRST, "information: Records kept by the north office",
+                                   "information: Records <script>alert(1)</script>"),
+          "'information' contains HTML (<script>", "cannot hold HTML"),
+    Fault("event handler in a description", _edit(
+        HOLDERS, "description: A made-up team that visits people.",
+        "description: 'A team\"><img src=x onerror=alert(1)>'"),
+        "'description' contains HTML (<img", "cannot hold HTML"),
+    Fault("script in a short title", _edit(FIRST, "short_title: First records",
+                                           "short_title: First <svg onload=alert(1)>"),
+          "'short_title' contains HTML", "cannot hold HTML"),
+    Fault("HTML on the third line of a long text", _edit_at(
+        FIRST, "  [the handbook](references.md#fixture-handbook).",
+        "  [the handbook](references.md#fixture-handbook)\n  and more\n  <iframe src=x></iframe>.",
+        "<iframe"), "'why_it_matters' contains HTML (<iframe", "[words](page.md)"),
+    Fault("javascript link in data", _edit(
+        HOLDERS, "description: A made-up agency that keeps a ledger.",
+        "description: A made-up [agency](javascript:alert(1)) that keeps a ledger."),
+        "can only lead to a page under docs/ or a https:// address", "[words](references.md#"),
+    Fault("link in data written from a page", _edit(
+        HOLDERS, "description: A made-up agency that keeps a ledger.",
+        "description: See [the handbook](../references.md#fixture-handbook)."),
+        "without ../ or /", "[words](references.md#"),
+    Fault("mistyped citation in a category's text", _edit(
+        FIRST, "references.md#fixture-handbook", "references.md#fixture-handbok"),
+        "points to a section that references.md does not have",
+        "Did you mean '#fixture-handbook'?", absent=("sources/first-records.md:",)),
+    Fault("text over its limit", _edit(HOLDERS, "name: West Agency", "name: " + "W" * 200),
+          "'name' is 200 characters long; the most it can be is 150", "Shorten it"),
+    # Safe YAML -----------------------------------------------------------------------------
+    Fault("alias bomb", _alias_bomb, "YAML anchor ('&a')", "Remove '&a'", command="check"),
+    Fault("alias bomb in the build", _alias_bomb, "YAML anchor ('&a')", "Remove '&a'"),
+    Fault("recursive alias", _append(GLOSSARY, "loop: &loop [*loop]\n", "loop:"),
+          "YAML", ""),
+    Fault("unknown tag", _edit(HOLDERS, "name: East Team",
+                               "name: !!python/name:os.system East Team"), "", "quotes"),
+    Fault("unclosed bracket", _edit(FIRST, "holders: [north-service, south-service]",
+                                    "holders: [north-service, south-service"),
+          "not valid YAML", ""),
+    Fault("colon inside text", _edit(FIRST, "information: Notes shared between two services",
+                                     "information: Notes: shared between two services"),
+          "not valid YAML", 'information: "Notes: shared between two services"'),
+    Fault("tab indentation", _edit(SECOND, "    who_holds: South Service",
+                                   "\twho_holds: South Service"), "tab", "spaces"),
+    Fault("unclosed quote", _edit(SECOND, "information: Entries in the ledger",
+                                  'information: "Entries in the ledger'), "not valid YAML", ""),
+    Fault("byte that is not UTF-8 in data", _bytes(SECOND, b"Entries in the ledger",
+                                                   b"Entries in the l\xe9dger", 21),
+          "not UTF-8 (byte 0xE9", "Save the file as UTF-8"),
+    Fault("control character in data", _bytes(SECOND, b"Entries in the ledger",
+                                               b"Entries in the\x07 ledger", 21),
+          "control character", ""),
+    Fault("field given twice", _edit_at(SECOND, "    who_holds: South Service\n",
+                                        "    who_holds: South Service\n    who_holds: West\n",
+                                        "who_holds: West"),
+          "'who_holds' appears twice", "Keep one of them"),
+    Fault("a list written without brackets", _edit(
+        SECOND, "holders: [south-service]", "holders: south-service"),
+        "'holders' should be a list", "`holders: [south-service]`"),
+    Fault("yes read as true", _edit(HOLDERS, "name: West Agency", "name: yes"),
+          "not true (a yes/no value)", 'like `name: "yes"`'),
+    Fault("unknown id", _edit(SECOND, "holders: [south-service]", "holders: [south-servce]"),
+          "south-servce", "Did you mean 'south-service'?"),
+    Fault("misspelt field", _edit(SECOND, "    who_holds: South Service",
+                                  "    who_hold: South Service"), "unknown field 'who_hold'",
+          "Did you mean 'who_holds'?"),
+    # Hand-written pages ----------------------------------------------------------------------
+    Fault("byte that is not UTF-8 in a page", _bytes(SECOND_FINDING, b"Another page",
+                                                     b"Another p\xe1ge", 10),
+          "not UTF-8 (byte 0xE1 at column 10)", "Save the file as UTF-8"),
+    Fault("script in a page", _append(FINDING, "\n<script>alert(1)</script>\n", "<script>"),
+          "<script>", "hooks/allowed-html.txt"),
+    Fault("event handler in a page", _append(
+        FINDING, '\n<p onclick="alert(1)">Click</p>\n', "onclick"), "onclick", "allowed-html"),
+    Fault("javascript link in a page", _append(
+        FINDING, "\nSee [this](javascript:alert(1)).\n", "javascript:"), "javascript:",
+        "allowed-html"),
+    Fault("iframe in a page", _append(FINDING, '\n<iframe src="https://example.org"></iframe>\n',
+                                      "<iframe"), "iframe", "allowed-html"),
+    Fault("event handler through attribute list", _append(
+        FINDING, "\nA paragraph.\n{: onmouseover=\"alert(1)\" }\n", "onmouseover"),
+        "onmouseover", "allowed-html"),
+    Fault("link to a file outside the project", _symlink_out, "outside docs/", "Copy the file"),
+    Fault("review details missing", _edit(SECOND_FINDING, "review:", "reviewed:"),
+          "unknown setting 'reviewed'", "Did you mean 'review'?"),
+    Fault("broken front matter", _edit(SECOND_FINDING, "  every_months: 36",
+                                       "  every_months: [36"), "not valid YAML", ""),
+    Fault("unknown insert", _edit(SOURCES_INDEX, "<!-- insert: category-list -->",
+                                  "<!-- insert: category-lists -->"),
+          "unknown insert 'category-lists'", "The inserts you can use are:"),
+    # The gate, whatever the flags -------------------------------------------------------------
+    Fault("discouraged term", _append(FINDING, "\nThere was an allegation.\n", "allegation."),
+          "'allegation', suggested alternative", "formal"),
+    Fault("broken published link", _edit(FINDING, "## Good practice { #good-practice }",
+                                         "## Good practices"),
+          "no longer has the section #good-practice", "add a redirect"),
+    Fault("heading that takes an id twice", _append(
+        FINDING, "\n## Questions again { #questions }\n", "Questions again"),
+        "the id 'questions' is used twice", "another id"),
+]
+
+
+def _run(project: FixtureProject, command: str) -> tuple[int, str, float, float]:
+    """Run the command as an editor would; its exit code, output, seconds and peak megabytes.
+    A run past SECONDS is stopped, and reported as such rather than hanging the suite."""
+    arguments = ([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"] if command == "build"
+                 else [sys.executable, "hooks/check_data.py"])
+    output = project.root.parent / "output.txt"
+    start = time.monotonic()
+    with output.open("w", encoding="utf-8") as sink:
+        process = subprocess.Popen(arguments, cwd=project.root, stdout=sink,
+                                   stderr=subprocess.STDOUT, env=project.command_environment())
+        timer = threading.Timer(SECONDS, lambda: os.kill(process.pid, signal.SIGKILL))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return (process.returncode, output.read_text(encoding="utf-8", errors="replace"),
+            time.monotonic() - start, usage.ru_maxrss / 1024)
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[fault.name for fault in FAULTS])
+def test_a_planted_fault_stops_at_its_line_with_a_hint(project, fault):
+    path, line = fault.plant(project)
+    code, output, seconds, megabytes = _run(project, fault.command)
+    assert seconds < SECONDS and code != -signal.SIGKILL, f"{fault.name}: still running"
+    assert megabytes < MEGABYTES, f"{fault.name}: used {megabytes:.0f} MB"
+    assert code != 0, f"{fault.name}: the command passed\n{output}"
+    assert "Traceback" not in output, output
+    location = f"{path}:{line}: "
+    lines = [LOG_LEVEL.sub("", entry) for entry in output.split("\n")]
+    message = next((entry for entry in lines if entry.startswith(location)), None)
+    assert message is not None, f"{fault.name}: nothing at {location}\n{output}"
+    assert fault.message in message, f"{fault.name}: {message!r}\n{output}"
+    hint = lines[lines.index(message) + 1]
+    assert hint.strip().startswith("How to fix:") and fault.hint in hint, (
+        f"{fault.name}: hint {hint!r}")
+    for words in fault.absent:
+        assert words not in output, output
+
+
+def test_the_table_has_the_faults_the_issue_asks_for():
+    assert len(FAULTS) >= 30
+    assert len({fault.name for fault in FAULTS}) == len(FAULTS)
+
+
+def test_the_unchanged_project_passes_both_commands(project):
+    for command in ("build", "check"):
+        code, output, _, _ = _run(project, command)
+        assert code == 0, output
+
+
+def test_an_injected_script_never_reaches_a_page_even_past_the_data_check(project):
+    """If the data check ever let markup through, the escaping still would not: with the check
+    switched off in this copy, no page of the built site has the script or the handler."""
+    checker = Path(project.path("hooks/guidance/data_text.py"))
+    text = checker.read_text(encoding="utf-8")
+    marker = "def html_in(text: str) -> str | None:\n"
+    assert marker in text
+    checker.write_text(text.replace(marker, marker + "    return None\n"), encoding="utf-8")
+    script, handler = "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'
+    project.edit(HOLDERS, "also_called: [north office]",
+                 "also_called: [north office, North Service]")
+    project.edit(HOLDERS, "name: North Service", f"name: 'North {script}'")
+    project.edit(HOLDERS, "description: A made-up service that keeps the North Index.",
+                 f"description: 'Made {handler} up'")
+    project.edit(FIRST, "short_title: First records", f"short_title: '{handler}'")
+    project.edit(FIRST, "information: Records kept by the north office",
+                 f"information: 'Records {script} [x] \\ | *a* _b_'")
+    result = project.build()
+    assert result.ok, result.log
+    for page in result.html_files():
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html, page
