@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import guidance.kinds
 import pytest
 
 from tests.support.project import FixtureProject
@@ -37,6 +38,7 @@ SOURCES_INDEX = "docs/sources/index.md"
 LINKS = "docs/data/published-links.txt"
 
 LOG_LEVEL = re.compile(r"^(?:ERROR|WARNING|INFO)\s+-\s+")  # how MkDocs starts a message
+PEAK_MEMORY = Path(__file__).parent / "support" / "peak_memory.py"
 SECONDS = 60  # far above any real run (about a second): only a hang or a runaway reaches it
 MEGABYTES = 100  # a whole build of the test project uses about 40 MB
 
@@ -208,8 +210,10 @@ FAULTS = [
 def _run(project: FixtureProject, command: str) -> tuple[int, str, float, float]:
     """Run the command as an editor would; its exit code, output, seconds and peak megabytes.
     A run past SECONDS is stopped, and reported as such rather than hanging the suite."""
-    arguments = ([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"] if command == "build"
-                 else [sys.executable, "hooks/check_data.py"])
+    peak = project.root.parent / "peak-memory.txt"
+    arguments = [sys.executable, str(PEAK_MEMORY), str(peak),
+                 *(["-m", "mkdocs", "build", "--strict", "-q"] if command == "build"
+                   else ["hooks/check_data.py"])]
     output = project.root.parent / "output.txt"
     start = time.monotonic()
     with output.open("w", encoding="utf-8") as sink:
@@ -218,12 +222,12 @@ def _run(project: FixtureProject, command: str) -> tuple[int, str, float, float]
         timer = threading.Timer(SECONDS, lambda: os.kill(process.pid, signal.SIGKILL))
         timer.start()
         try:
-            _, status, usage = os.wait4(process.pid, 0)
+            code = process.wait()
         finally:
             timer.cancel()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return (process.returncode, output.read_text(encoding="utf-8", errors="replace"),
-            time.monotonic() - start, usage.ru_maxrss / 1024)
+    kilobytes = int(peak.read_text(encoding="ascii")) if peak.is_file() else 0
+    return (code, output.read_text(encoding="utf-8", errors="replace"),
+            time.monotonic() - start, kilobytes / 1024)
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[fault.name for fault in FAULTS])
@@ -231,7 +235,7 @@ def test_a_planted_fault_stops_at_its_line_with_a_hint(project, fault):
     path, line = fault.plant(project)
     code, output, seconds, megabytes = _run(project, fault.command)
     assert seconds < SECONDS and code != -signal.SIGKILL, f"{fault.name}: still running"
-    assert megabytes < MEGABYTES, f"{fault.name}: used {megabytes:.0f} MB"
+    assert 0 < megabytes < MEGABYTES, f"{fault.name}: used {megabytes:.0f} MB"
     assert code != 0, f"{fault.name}: the command passed\n{output}"
     assert "Traceback" not in output, output
     location = f"{path}:{line}: "
@@ -257,14 +261,10 @@ def test_the_unchanged_project_passes_both_commands(project):
         assert code == 0, output
 
 
-def test_an_injected_script_never_reaches_a_page_even_past_the_data_check(project):
+def test_an_injected_script_never_reaches_a_page_even_past_the_data_check(project, monkeypatch):
     """If the data check ever let markup through, the escaping still would not: with the check
-    switched off in this copy, no page of the built site has the script or the handler."""
-    checker = Path(project.path("hooks/guidance/data_text.py"))
-    text = checker.read_text(encoding="utf-8")
-    marker = "def html_in(text: str) -> str | None:\n"
-    assert marker in text
-    checker.write_text(text.replace(marker, marker + "    return None\n"), encoding="utf-8")
+    switched off for this build, no page of the built site has the script or the handler."""
+    monkeypatch.setattr(guidance.kinds, "html_in", lambda text: None)
     script, handler = "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'
     project.edit(HOLDERS, "also_called: [north office]",
                  "also_called: [north office, North Service]")

@@ -183,10 +183,10 @@ def test_the_messages_quoted_are_messages_the_code_writes():
                                              ROOT / "hooks/guidance_hooks.py"])
     verified = 0
     for _, _, message in quoted:
-        # The message's fixed words, up to its first quoted value, address or number, must be
+        # The message's fixed words, up to its first quoted value, address, #id or number, must be
         # words the code writes: a paraphrased or invented message fails. (Some messages are
         # put together from parts, so the words are checked, not the whole phrase.)
-        opening = re.split(r"['\"/\d:]", message)[0]
+        opening = re.split(r"['\"/\d:#]", message)[0]
         if len(opening.strip()) >= 12:
             unknown = [word for word in opening.split() if word not in code]
             assert not unknown, f"not a message the build gives: {message} ({unknown})"

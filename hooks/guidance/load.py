@@ -18,6 +18,7 @@ from .insert_lines import insert_problems
 from .data_text import links_in
 from .kinds import (SITE_ADDRESS, SLUG, Nested, RecordBuilder, Records, data_fields,
                     did_you_mean, example_field, references, spec_key, spec_of)
+from .page_safety import ALLOW_LIST, outside_links, read_allow_list, unsafe_markup
 from .problems import DataError, Problem
 from .wording import NameIndex, mentions, words
 from .yaml_source import LineDict, decode_text, parse_yaml, read_text
@@ -185,6 +186,9 @@ class Loader:
                 self.add(redirect.path, redirect.line_of("to"), "this redirect leads to itself",
                          "Write the section's new address in `to`.", "redirect")
         published = self._published_links(site_url.rstrip("/"))
+        allowed, problems = read_allow_list(self.docs_dir.parent / ALLOW_LIST)
+        self.problems.extend(problems)
+        self.problems.extend(outside_links(self.docs_dir, self.docs_dir.name))
         page_reviews = {}
         for src_uri, raw in pages.items():
             display = self.display(src_uri)
@@ -198,6 +202,8 @@ class Loader:
                 page_reviews[src_uri] = review
             self.problems.extend(insert_problems(text, path=display, checklists=[
                 checklist.id for checklist in checklists]))
+            if src_uri not in allowed:
+                self.problems.extend(unsafe_markup(display, text))
         if partnership is not None:
             self.check_owners(partnership.review_owners)
         if self.problems:
