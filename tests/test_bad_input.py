@@ -132,6 +132,9 @@ FAULTS = [
         FIRST, "references.md#fixture-handbook", "references.md#fixture-handbok"),
         "points to a section that references.md does not have",
         "Did you mean '#fixture-handbook'?", absent=("sources/first-records.md:",)),
+    Fault("link in data to a page that does not exist, found without a build", _edit(
+        FIRST, "references.md#fixture-handbook", "referencs.md#fixture-handbook"),
+        "points to a page that does not exist", "Did you mean 'references.md'?", command="check"),
     Fault("text over its limit", _edit(HOLDERS, "name: West Agency", "name: " + "W" * 200),
           "'name' is 200 characters long; the most it can be is 150", "Shorten it"),
     # Safe YAML -----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from .insert_lines import insert_problems
 from .data_text import links_in
 from .kinds import (SITE_ADDRESS, SLUG, Nested, RecordBuilder, Records, data_fields,
                     did_you_mean, example_field, references, spec_key, spec_of)
+from .pages import generated_paths
 from .page_safety import ALLOW_LIST, outside_links, read_allow_list, unsafe_markup
 from .problems import DataError, Problem
 from .wording import NameIndex, mentions, words
@@ -206,6 +207,10 @@ class Loader:
                 self.problems.extend(unsafe_markup(display, text))
         if partnership is not None:
             self.check_owners(partnership.review_owners)
+        if not self.problems:
+            known = set(pages) | generated_paths([c.id for c in categories],
+                                                 [h.id for h in register.holders])
+            self._check_pages_exist(self._data_links(planner, changes, checklists, files), known)
         if self.problems:
             raise DataError(self.problems)
         return Guidance(
@@ -360,6 +365,17 @@ class Loader:
                 seen[link] = number
                 links.append(r.PublishedLink(link=link, line=number))
         return links
+
+    def _check_pages_exist(self, links: list[r.DataLink], known: set[str]) -> None:
+        """Each link written in data leads to a page the site has: checked here, without the
+        build, so `make check` finds it; its section is checked once the pages are built."""
+        for link in links:
+            page = link.link.partition("#")[0]
+            if page not in known:
+                self.add(link.path, link.line, f"the guidance link '{link.link}' points to a page "
+                         "that does not exist", f"{did_you_mean(page, sorted(known))}Write the "
+                         "page's path under docs/, like audit-learning/retraction.md, then # and "
+                         "a section id if you want one.", "data-link")
 
     def _data_links(self, planner: r.Planner, changes: r.Changes, checklists: list[r.Checklist],
                     records: list[Any]) -> list[r.DataLink]:

@@ -25,6 +25,12 @@ def holder_page(holder_id: str) -> str:
     return f"organisations/{holder_id}.md"
 
 
+def generated_paths(category_ids: list[str], holder_ids: list[str]) -> set[str]:
+    """Every page the hooks make from data, by its path under docs/ (see generated.py)."""
+    return {*map(category_page, category_ids), *map(holder_page, holder_ids), ORGANISATIONS_INDEX,
+            GLOSSARY, REFERENCES, CHANGES, REVIEW_STATUS}
+
+
 def relative_link(from_page: str, to_page: str) -> str:
     """The path from one page's source file to another's, as written in Markdown."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
