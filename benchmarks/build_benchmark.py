@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from datetime import date
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -244,6 +245,43 @@ def browser_visits(site: Path, executable: str) -> list[str]:
                       largest)]
 
 
+ALIAS_BOMB = "\n".join(['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', *(
+    f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]"
+    for previous, name in zip("abcdefgh", "bcdefghi"))]) + "\n"
+DEEP = "deep: " + "[" * 5000 + "]" * 5000 + "\n"  # nesting that once crashed the C parser
+
+
+def bad_input(folder: Path) -> list[str]:
+    """How long, and how much memory, the checks take to refuse the worst data we know of: the
+    nine-line alias bomb (once 60 s and 1.4 GB, and growing) and deep nesting. Wall seconds and
+    peak memory of the whole command, the slowest of three runs."""
+    from tests.support.project import FixtureProject
+
+    rows = []
+    for name, text in (("A nine-line YAML alias bomb", ALIAS_BOMB),
+                       ("Brackets nested 5,000 deep", DEEP)):
+        for command in (["hooks/check_data.py"], ["-m", "mkdocs", "build", "--strict", "-q"]):
+            project = FixtureProject(Path(tempfile.mkdtemp(dir=folder)))
+            glossary = project.path("docs/data/glossary.yml")
+            glossary.write_text(glossary.read_text(encoding="utf-8") + text, encoding="utf-8")
+            worst_seconds, worst_mb, refused = 0.0, 0.0, True
+            for _ in range(3):
+                peak = project.root.parent / "peak.txt"
+                start = time.monotonic()
+                done = subprocess.run([sys.executable, str(ROOT / "tests/support/peak_memory.py"),
+                                       str(peak), *command], cwd=project.root, capture_output=True,
+                                      text=True, env=project.command_environment(), timeout=600)
+                worst_seconds = max(worst_seconds, time.monotonic() - start)
+                worst_mb = max(worst_mb, int(peak.read_text()) / 1024)
+                refused &= done.returncode == 1 and "docs/data/glossary.yml:" in done.stderr
+            met = worst_seconds < 2 and worst_mb < 100 and refused
+            what = "`check_data.py`" if command[0].endswith(".py") else "`mkdocs build --strict -q`"
+            rows.append(f"| {name} is refused by {what} in under 2 s and 100 MB | {MET[met]}: "
+                        f"{worst_seconds:.2f} s, {worst_mb:.0f} MB"
+                        f"{'' if refused else ' (not refused at its line!)'} |")
+    return rows
+
+
 def kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
@@ -265,13 +303,14 @@ def main() -> None:
         summary, table = growth(Path(folder), real, [int(scale) for scale in
                                                      arguments.scales.split(",")], arguments.runs)
         visits = browser_visits(real / "site", chromium)
+        refused = bad_input(Path(folder))
     text = "\n".join([
         "# Build benchmark results", "", f"{date.today()}, at `{version}`, on {os.cpu_count()} "
         f"cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end). Times "
         "are CPU seconds of the building process: medians of pairs of runs made alternately.", "",
         "| Target | Result |", "| --- | --- |", hooks, *summary,
         f"| The tools' scripts come to at most 20 KB | {MET[len(scripts) <= 20 * 1024]}: "
-        f"{kb(len(scripts))}, {kb(len(gzip.compress(scripts)))} gzipped |", "",
+        f"{kb(len(scripts))}, {kb(len(gzip.compress(scripts)))} gzipped |", *refused, "",
         "## Growth with data", "", "The real data and renamed copies of its categories, rows, "
         "organisations and systems, each scale built alternately with the real data.", "",
         *table, "", "## What a reader's browser loads", "", *visits, ""])
