@@ -12,11 +12,8 @@ written. So the checks refuse, in a page's Markdown (or in the HTML it renders t
   spaces, control characters or character references (``jav&#x09;ascript:``, ``&#106;avascript:``);
 - Python-Markdown ``{ ... }`` attribute lists (``attr_list``) that add such an attribute or address.
 
-Code is text, not HTML: with ``markdown=True``, fenced code blocks and inline code spans are
-blanked out (line numbers kept) before the search, where Python-Markdown 3 and
-``pymdownx.superfences`` surely show them as code. Where in doubt (a fence with options, backticks
-in a raw HTML block, a comment that Python-Markdown might show as text), the text is searched as
-HTML: a needless message is cheap, a missed script is not. Indented code blocks are searched too.
+Code is text, not HTML: with ``markdown=True``, the code Python-Markdown surely shows as code
+is blanked out first (see :mod:`.markdown_code`); where in doubt, the text is searched as HTML.
 
 A page that really needs such HTML is named in the reviewed allow-list ``hooks/allowed-html.txt``
 (:func:`read_allow_list`), which only developers change. :func:`outside_links` reports symbolic
@@ -28,13 +25,13 @@ unavailable.
 
 from __future__ import annotations
 
-import bisect
 import html
 import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
+from .markdown_code import blank, blank_spans, code_readings, without_code
 from .problems import Problem
 
 ALLOW_LIST = "hooks/allowed-html.txt"
@@ -60,30 +57,6 @@ DATA_HINT = ("Take it out: pages cannot hide a file or another page inside an ad
              f"a developer must add the page to the reviewed allow-list {ALLOW_LIST}.")
 IN_BRACKETS = ", added in curly brackets { }"
 
-# Python-Markdown's block-level elements (markdown.util.BLOCK_LEVEL_ELEMENTS): one of these at the
-# start of a line opens a raw HTML block, where backticks are not code.
-BLOCK_LEVEL = frozenset({
-    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-    "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul", "canvas", "colgroup", "dd",
-    "body", "dt", "group", "html", "iframe", "li", "legend", "math", "map", "noscript", "output",
-    "object", "option", "progress", "script", "style", "summary", "tbody", "td", "textarea",
-    "tfoot", "th", "thead", "tr", "video", "center",
-})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                  "param", "source", "track", "wbr"})
-# Elements whose content md_in_html never treats as Markdown, whatever their markdown attribute.
-MD_RAW = frozenset({"canvas", "math", "option", "pre", "script", "style", "textarea"})
-
-# A fence pymdownx.superfences certainly accepts: three or more backticks or tildes, then perhaps
-# a language, then perhaps well-formed title, linenums and hl_lines options, or { .class #id }.
-# Other fences are not blanked: superfences drops one whose options it rejects, and its content
-# is then live Markdown.
-FENCE_OPEN = re.compile(r"""^([ ]*)(`{3,}|~{3,})[ \t]*(?:
-    (?:\.?[\w#.+-]+)?(?:[ \t]+(?:title="[^"]*"|linenums="\d+(?:[ \t]+\d+){0,2}"
-                                 |hl_lines="\d+(?:-\d+)?(?:[ \t]+\d+(?:-\d+)?)*"))*
-    | \{[ \t]*(?:[.#][\w-]+[ \t]*)*\}
-)[ \t]*$""", re.VERBOSE)
 # Disguises a browser ignores in a scheme (ASCII space and control characters, anywhere), with
 # other spaces and backslashes for good measure.
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f-\x9f\s\u200b-\u200d\u2060\ufeff\\]+")
@@ -103,8 +76,6 @@ BANG_CLOSE = re.compile(r"--!>")  # closes a comment, like -->
 SPACED_CLOSE = re.compile(r"--\s+>")  # closes a comment for some versions of HTMLParser
 RAW_TEXT_END = re.compile(r"</(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)"
                           r"(?=[\s/])[^>]*>", re.IGNORECASE)  # an end tag with more in it
-BACKTICKS = re.compile(r"`+")
-MARKDOWN_COMMENT_CLOSE = re.compile(r"--!?>")
 ESCAPED_DASH = re.compile(r"(?<!\\)((?:\\\\)*)\\-")  # a backslash-escaped -, in Markdown
 TAG = re.compile(r"""<[A-Za-z](?:"[^"]*"|'[^']*'|[^>])*>?""")
 OTHER_MARKUP = re.compile(r"<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![A-Za-z][^>]*>", re.DOTALL)
@@ -121,16 +92,15 @@ def unsafe_markup(display_path: str, text: str, *, markdown: bool = True) -> lis
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     readings = []
     if markdown:
-        source = _without_fences(text.expandtabs(4))
-        text = _without_code_spans(source, _raw_html_lines(source))
         # Python-Markdown may read code spans differently: a comment must be one in each reading.
         readings = [ESCAPED_DASH.sub(r"\1\\_", reading)  # \--> does not close a comment
-                    for reading in (source, _without_any_code(source))]
+                    for reading in code_readings(text)]
+        text = without_code(text)
     text = _visible(text, readings)
     scanner = _Scanner(text)
     found = scanner.found
     if markdown:
-        visible = _blank_spans(text, scanner.comments)
+        visible = blank_spans(text, scanner.comments)
         found += _each_tag_alone(visible) + _markdown_findings(visible)
     problems: list[Problem] = []
     for line, message, hint in sorted(found, key=lambda item: item[0]):
@@ -154,340 +124,12 @@ def dangerous_scheme(address: str) -> str | None:
     return None
 
 
-# Markdown code ------------------------------------------------------------------------------
-
-def _blank(text: str) -> str:
-    """The text with every character but line ends turned into a space."""
-    return re.sub(r"[^\n]", " ", text)
-
-
-def _without_fences(text: str) -> str:
-    """The text with each closed fenced code block blanked, as pymdownx.superfences reads them.
-
-    A fence's lines must be indented at least as much as its opening line, and it closes with the
-    same run of backticks or tildes at the same indentation. A fence that never closes, or whose
-    content is less indented, is not code: superfences leaves it as Markdown, and so does this.
-    """
-    lines = text.split("\n")
-    index = 0
-    while index < len(lines):
-        opening = FENCE_OPEN.match(lines[index])
-        if not opening:
-            index += 1
-            continue
-        indent, fence = len(opening.group(1)), opening.group(2)
-        closing = re.compile(rf"^ {{{indent}}}{re.escape(fence)}[ \t]*$")
-        for end in range(index + 1, len(lines)):
-            line = lines[end]
-            if not line.strip():
-                continue
-            if len(line) - len(line.lstrip(" ")) < indent:
-                index = end + 1  # not a fence after all; superfences looks on from the next line
-                break
-            if closing.match(line):
-                lines[index:end + 1] = [_blank(line) for line in lines[index:end + 1]]
-                index = end + 1
-                break
-        else:
-            break  # never closed: the rest is Markdown, and no fence can start in it
-    return "\n".join(lines)
-
-
-class _Parser(HTMLParser):
-    """HTMLParser, able to read an element's content as markup though HTML reads it as text."""
-
-    _markup_next = False
-
-    def read_content_as_markup(self, tag: str) -> None:
-        """Called from handle_starttag: read this element's content as markup. (Python sets the
-        text-only mode of <script> and <style> after handle_starttag, or, in some versions and
-        subclasses, before it.)"""
-        if tag not in self.CDATA_CONTENT_ELEMENTS:
-            return
-        if self.cdata_elem == tag:
-            self.clear_cdata_mode()
-        else:
-            self._markup_next = True
-
-    def set_cdata_mode(self, *args, **kwargs) -> None:
-        if self._markup_next:
-            self._markup_next = False
-            return
-        super().set_cdata_mode(*args, **kwargs)
-
-    def updatepos(self, i: int, j: int) -> int:
-        self._markup_next = False  # a request only holds for the tag being read
-        return super().updatepos(i, j)
-
-
-class _RawBlocks(_Parser):
-    """The lines of raw HTML blocks, where Python-Markdown passes backticks through as they are.
-
-    A block-level tag at the start of a line (up to three spaces in), or on the rest of a line
-    after raw HTML, opens a raw block until its end tag; a comment or declaration there is raw
-    too, as is the rest of the line after any of them. With md_in_html, a ``markdown`` attribute
-    makes the element's content Markdown again, but not that of a block-level element inside it
-    without one (at the start of a line, or straight after the start tag of the element with the
-    attribute); the lines of its start and end tags are counted as raw.
-    """
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.lines = text.split("\n")
-        self.stack: list[tuple[str, bool]] = []  # (tag, content is Markdown)
-        self.raw_from = 0
-        self.raw: set[int] = set()
-        self.just_opened = False  # right after a Markdown element's start tag, before any text
-        self.intail = False  # on the rest of a line after raw HTML, before its line end
-        self.feed(text)
-        self.close()
-        if self._in_raw():
-            self.raw.update(range(self.raw_from, len(self.lines) + 1))
-
-    def parse_comment(self, i: int, report: bool = True) -> int:
-        """As Python-Markdown reads a comment: closed by --> or --!>; if never closed, text."""
-        close = MARKDOWN_COMMENT_CLOSE.search(self.rawdata, i + 4)
-        if not close:
-            self.handle_data("<")
-            return i + 1
-        if report:
-            self.handle_comment(self.rawdata[i + 4:close.start()])
-        return close.end()
-
-    def _in_raw(self) -> bool:
-        return bool(self.stack) and not self.stack[-1][1]
-
-    def _at_line_start(self) -> bool:
-        line, column = self.getpos()
-        return column <= 3 and not self.lines[line - 1][:column].strip()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in VOID:
-            if tag in BLOCK_LEVEL and not self._in_raw() and self._starts_raw():
-                self._raw_here(self.get_starttag_text() or "")  # <hr>
-            return
-        if self._in_raw():
-            self.stack.append((tag, False))
-            return
-        if tag in BLOCK_LEVEL and (self._starts_raw() or self.just_opened):
-            values = dict(attrs)
-            markdown = ("markdown" in values and tag not in MD_RAW
-                        and (values["markdown"] or "1") in {"1", "markdown", "block", "span"})
-            self.stack.append((tag, markdown))
-            self.just_opened = markdown
-            if markdown:  # its start tag ends the text before it: no code span goes past it
-                self._raw_here(self.get_starttag_text() or "")
-            else:
-                self.raw_from = self.getpos()[0]
-            return
-        self.read_content_as_markup(tag)  # a <script> or <style> in running text: Markdown goes on
-
-    def _starts_raw(self) -> bool:
-        return self._at_line_start() or self.intail
-
-    def _raw_here(self, source: str) -> None:
-        """Raw HTML from here, ``source``, then the rest of its last line."""
-        line = self.getpos()[0]
-        self.raw.update(range(line, line + source.count("\n") + 1))
-        self.intail = True
-
-    def _other(self, source: str) -> None:
-        if not self._in_raw() and self._starts_raw():
-            self._raw_here(source)
-
-    def handle_comment(self, data: str) -> None:
-        line, column = self.getpos()
-        if self.lines[line - 1].startswith("<!", column):  # not a bogus end tag, like </ x>
-            self._other(f"<!--{data}-->")
-
-    def handle_decl(self, data: str) -> None:
-        self._other(f"<!{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self._other(f"<![{data}]]>")
-
-    def handle_pi(self, data: str) -> None:
-        self._other(f"<?{data}>")
-
-    def handle_data(self, data: str) -> None:
-        self.just_opened = False
-        if "\n" in data:
-            self.intail = False
-
-    def handle_endtag(self, tag: str) -> None:
-        self.just_opened = False
-        if not any(open_tag == tag for open_tag, _ in self.stack):
-            return
-        was_raw = self._in_raw()
-        while self.stack and self.stack.pop()[0] != tag:
-            pass
-        if not was_raw:  # the end of a Markdown element's text
-            self.raw.add(self.getpos()[0])
-            self.intail = True
-        elif not self._in_raw():
-            self.raw.update(range(self.raw_from, self.getpos()[0] + 1))
-            self.intail = True
-
-
-def _raw_html_lines(text: str) -> set[int]:
-    """The lines of raw HTML blocks in Markdown (see _RawBlocks); all lines, to be safe, if
-    HTMLParser gives up on the text."""
-    text = text.replace("<![", "<!_")  # HTMLParser fails on some <![x declarations
-    try:
-        return _RawBlocks(text).raw
-    except AssertionError:  # pragma: no cover - HTMLParser fails on some declarations
-        return set(range(1, text.count("\n") + 2))
-
-
-def _code_spans(text: str, start: int, end: int, *, skip: int = 2, until: tuple[int, ...] = ()
-                ) -> list[tuple[int, int, bool]]:
-    """The code spans Python-Markdown finds in ``text[start:end]``: (start, end, exact) each.
-
-    As its BacktickInlineProcessor does: a run of backticks (after an even number of
-    backslashes) opens a span, closed by the next run of the same length, even on a later line;
-    failing that, by the first of the longest shorter runs (not ``exact``); failing that, the
-    search goes on ``skip`` times the run's length further (Python-Markdown 3 skips twice its
-    length; CommonMark, once). Given the offsets where lines start (``until``), it stops at the
-    first one after ``start`` that no span crosses: from there on, the spans are those found
-    from there.
-    """
-    spans = []
-    position = start
-    while True:
-        opening = text.find("`", position, end)
-        following = bisect.bisect_right(until, max(position, start + 1) - 1)
-        if following < len(until) and (opening < 0 or opening >= until[following]):
-            return spans
-        if opening < 0:
-            return spans
-        backslashes = opening - max(start, opening - 64)
-        backslashes -= len(text[opening - backslashes:opening].rstrip("\\"))
-        if backslashes % 2:
-            position = opening + 1
-            continue
-        ticks = BACKTICKS.match(text, opening, end).end() - opening
-        longest = fallback = 0
-        for run in BACKTICKS.finditer(text, opening + ticks, end):
-            length = run.end() - run.start()
-            if length == ticks:
-                spans.append((opening, run.end(), True))
-                position = run.end()
-                break
-            if length > longest:
-                longest, fallback = length, run.end()
-        else:
-            if 0 < longest < ticks:
-                spans.append((opening, fallback, False))
-                position = fallback
-            else:
-                position = opening + skip * ticks
-
-
-def _line_readings(text: str, start: int, end: int):
-    """The code spans of one line, ``text[start:end]``, in each plausible reading of it.
-
-    The readings: from the line's start, and, as a table's cells, from after each ``|`` and
-    between two of them; skipping an unclosed run of backticks once and twice its length. Each
-    is given as the part of the line read, (low, high), and the set of spans (start, end) found.
-    """
-    pipes = [start + match.start() for match in re.finditer(r"\|", text[start:end])]
-    bounds = [start, *(pipe + 1 for pipe in pipes), end + 1]
-    scopes = {(start, end)} | {(left, end) for left in bounds[1:-1]}
-    scopes |= {(left, right - 1) for left, right in zip(bounds, bounds[1:])}
-    for skip in (1, 2):
-        for low, high in sorted(scopes):
-            yield low, high, {(left, right) for left, right, _ in
-                              _code_spans(text, low, high, skip=skip)}
-
-
-def _surely_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The code spans of one line that every reading of it shows (see _line_readings), each
-    closed by a run of backticks as long as its opening one. A reading of part of the line
-    must find each span in that part, and cut none."""
-    spans = {(left, right) for left, right, exact in _code_spans(text, start, end) if exact}
-    for low, high, found in _line_readings(text, start, end):
-        spans = {(left, right) for left, right in spans
-                 if right <= low or left >= high or (left, right) in found}
-    return sorted(spans)
-
-
-def _paragraphs(lines: list[str]):
-    """Each run of lines with no blank line among them, as (first, last) line indexes."""
-    number = 0
-    while number < len(lines):
-        if not lines[number].strip():
-            number += 1
-            continue
-        first = number
-        while number < len(lines) and lines[number].strip():
-            number += 1
-        yield first, number - 1
-
-
-def _line_starts(lines: list[str]) -> list[int]:
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    return starts
-
-
-def _possible_code_spans(text: str, lines: list[str], starts: list[int], first: int, last: int):
-    """Every span of a paragraph that some reading of it shows as code: read from the start of
-    each of its lines, skipping an unclosed run of backticks once or twice its length."""
-    end = starts[last] + len(lines[last])
-    lines_after = tuple(starts[first + 1:last + 1])
-    for skip in (1, 2):
-        for begin in range(first, last + 1):
-            yield from _code_spans(text, starts[begin], end, skip=skip, until=lines_after)
-
-
-def _without_code_spans(text: str, raw_lines: set[int]) -> str:
-    """The text with each inline code span blanked, where Python-Markdown surely shows it as code.
-
-    A span is blanked only if it lies on one line, outside raw HTML blocks, is found by every
-    reading of its line (see _surely_code), and if no span from an earlier line of its paragraph
-    can reach into its line, wherever the paragraph's text is cut into blocks (a list item or a
-    heading starts a new one): reading from any earlier line of the paragraph, no span crosses
-    into it. Elsewhere backticks are left alone, and what they hold is searched.
-    """
-    lines = text.split("\n")
-    starts = _line_starts(lines)
-    code: list[tuple[int, int]] = []
-    for first, last in _paragraphs(lines):
-        if "`" not in text[starts[first]:starts[last + 1]]:
-            continue
-        reached = set()
-        for left, right, _ in _possible_code_spans(text, lines, starts, first, last):
-            reached.update(line for line in range(first + 1, last + 1)
-                           if left < starts[line] < right)
-        for line in range(first, last + 1):
-            if line + 1 not in raw_lines and line not in reached and "`" in lines[line]:
-                code += _surely_code(text, starts[line], starts[line] + len(lines[line]))
-    return _blank_spans(text, code)
-
-
-def _without_any_code(text: str) -> str:
-    """The text with every span that some reading shows as code blanked (see _visible)."""
-    lines = text.split("\n")
-    starts = _line_starts(lines)
-    spans: set[tuple[int, int]] = set()
-    for first, last in _paragraphs(lines):
-        if "`" not in text[starts[first]:starts[last + 1]]:
-            continue
-        spans.update((left, right) for left, right, _ in
-                     _possible_code_spans(text, lines, starts, first, last))
-        for line in range(first, last + 1):
-            for _, _, found in _line_readings(text, starts[line], starts[line] + len(lines[line])):
-                spans |= found
-    return _blank_spans(text, sorted(spans))
-
-
 # HTML ---------------------------------------------------------------------------------------
 
 def _keeping_lines(replacement: str, original: str) -> str:
     """``replacement``, then as many spaces and line ends as make it as long as ``original``."""
     rest = original[len(replacement):] if len(original) >= len(replacement) else ""
-    return replacement + _blank(rest)
+    return replacement + blank(rest)
 
 
 def _visible(text: str, readings: list[str]) -> str:
@@ -517,7 +159,7 @@ def _visible(text: str, readings: list[str]) -> str:
                 for version in (text, *readings)}
         if len(ends) > 1 or None in ends or any(start in span for span in inside):
             text = text[:start] + " " + text[start + 1:]
-    text = ABRUPT_COMMENT.sub(lambda match: _blank(match.group(0)), text)
+    text = ABRUPT_COMMENT.sub(lambda match: blank(match.group(0)), text)
     text = SPACED_CLOSE.sub(lambda match: _keeping_lines("-->", match.group(0)), text)
     text = DECLARATION.sub(" ", text)
     return RAW_TEXT_END.sub(
@@ -542,7 +184,7 @@ def _starts_line(text: str, offset: int) -> bool:
     return len(before) <= 3 and not before.strip()
 
 
-class _Scanner(_Parser):
+class _Scanner(HTMLParser):
     """Every unsafe tag and attribute in HTML (or in Markdown's raw HTML), with its line.
 
     Like a browser, it reads the content of ``<style>`` (and of any element the running Python's
@@ -644,17 +286,6 @@ def _hint(scheme: str) -> str:
 
 
 # Markdown addresses and attribute lists -----------------------------------------------------
-
-def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with each of the (start, end) spans blanked; they may overlap."""
-    parts, done = [], 0
-    for start, end in sorted(spans):
-        start = max(start, done)
-        if end > start:
-            parts += [text[done:start], _blank(text[start:end])]
-            done = end
-    return "".join([*parts, text[done:]])
-
 
 def _markdown_findings(text: str) -> list[tuple[int, str, str]]:
     """Unsafe addresses in Markdown links, images, references and autolinks, and unsafe
