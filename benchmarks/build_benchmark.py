@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import html
 import os
 import shutil
 import statistics
@@ -96,6 +97,16 @@ class _Capture(BasePlugin):
         self.pages[page.file.src_uri] = (page.markdown, page.meta)
 
 
+def _plain(value):
+    """The navigation as a hand-written mkdocs.yml would give it: the hooks give each title as
+    escaped Markup, which YAML cannot hold, so the title is written out as plain text."""
+    if isinstance(value, dict):
+        return {_plain(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return html.unescape(str(value)) if isinstance(value, str) else value
+
+
 def hooks_cost(folder: Path, runs: int) -> tuple[str, Path]:
     """Target 1: the real site's build against the same pages with the hooks off (each page as the
     hooks leave it, their metadata as front matter, and the navigation they complete)."""
@@ -108,7 +119,7 @@ def hooks_cost(folder: Path, runs: int) -> tuple[str, Path]:
         (off / "docs" / src_uri).write_text(f"---\n{yaml.safe_dump(meta)}---\n{markdown}",
                                             encoding="utf-8")
     settings = yaml.safe_load((off / "mkdocs.yml").read_text(encoding="utf-8"))
-    settings.update(nav=config.nav, extra=dict(config.extra), hooks=[])
+    settings.update(nav=_plain(config.nav), extra=dict(config.extra), hooks=[])
     (off / "mkdocs.yml").write_text(yaml.safe_dump(settings))
     for project in (real, off):  # once untimed, so neither side's first run compiles Python
         timed("build", project)
@@ -122,9 +133,16 @@ def hooks_cost(folder: Path, runs: int) -> tuple[str, Path]:
 
 
 def but_edit_link(page: Path) -> list[str]:
-    """A built page's lines but its edit link, which the hooks point at the page's data file."""
-    return [line for line in page.read_text(encoding="utf-8").splitlines()
+    """A built page's lines but its edit link, which the hooks point at the page's data file,
+    as text: a navigation title from mkdocs.yml is escaped differently from one the hooks give."""
+    return [_unescaped(line) for line in page.read_text(encoding="utf-8").splitlines()
             if line.strip() and 'rel="edit"' not in line]
+
+
+def _unescaped(text: str) -> str:
+    while (plain := html.unescape(text)) != text:
+        text = plain
+    return text
 
 
 def renamed(record: dict, k: int) -> dict:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
+import re
 import os
 from datetime import date
 from pathlib import Path
@@ -41,13 +43,20 @@ review_log.propagate = False
 
 
 class GeneratedPagesFilter(logging.Filter):
-    """Drops MkDocs' own messages about links on pages made from data. Every link written in
-    data is checked at its data file's line (check_data_links), so a message naming a page that
-    is not a file would only send a policy lead looking for it."""
+    """Drops MkDocs' own message about a link on a page made from data when the link was written
+    in data: that link is checked at its data file's line (check_data_links), and a message
+    naming a page that is not a file would only send a policy lead looking for it. A link the
+    templates wrote is still reported: that is a developer's mistake."""
+
+    LINK = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)'")
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        return not any(message.startswith(f"Doc file '{src}'") for src in site.generated)
+        match = self.LINK.match(record.getMessage())
+        if match is None or match["page"] not in site.generated or site.guidance is None:
+            return True
+        path, hash_mark, anchor = match["link"].partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(match["page"]), path))
+        return target + hash_mark + anchor not in {link.link for link in site.data.data_links}
 
 
 class GuidanceSite:
@@ -79,12 +88,13 @@ class GuidanceSite:
         return url
 
     def title_of(self, target: str) -> str:
-        """Words for a link that say where it goes: the page's title, then the section's."""
+        """Words for a link that say where it goes: the page's title, then the section's, as
+        plain text (MkDocs gives titles as HTML, entities and all; templates escape them)."""
         path, _, anchor = target.partition("#")
         file = self.files.get_file_from_path(path)
         page = file.page if file else None
-        title = _heading(page) if page else ""
-        section = _toc_title(page.toc, anchor) if page and anchor else ""
+        title = html.unescape(_heading(page)) if page else ""
+        section = html.unescape(_toc_title(page.toc, anchor)) if page and anchor else ""
         if anchor and not section:
             section = next((row.information for category in self.data.categories
                             if f"sources/{category.id}.md" == path

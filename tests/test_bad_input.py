@@ -22,8 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import dataclasses
+
 import guidance.kinds
+import guidance.records
 import pytest
+import yaml
+from guidance import kinds
 
 from tests.support.project import FixtureProject
 
@@ -141,25 +146,27 @@ FAULTS = [
     Fault("alias bomb", _alias_bomb, "YAML anchor ('&a')", "Remove '&a'", command="check"),
     Fault("alias bomb in the build", _alias_bomb, "YAML anchor ('&a')", "Remove '&a'"),
     Fault("recursive alias", _append(GLOSSARY, "loop: &loop [*loop]\n", "loop:"),
-          "YAML", ""),
+          "YAML alias ('*loop')", "Write the value out in full"),
     Fault("unknown tag", _edit(HOLDERS, "name: East Team",
-                               "name: !!python/name:os.system East Team"), "", "quotes"),
+                               "name: !!python/name:os.system East Team"),
+          "which YAML reads as an instruction", "double quotes"),
     Fault("unclosed bracket", _edit(FIRST, "holders: [north-service, south-service]",
                                     "holders: [north-service, south-service"),
-          "not valid YAML", ""),
+          "is never closed with ]", "Close it with ]"),
     Fault("colon inside text", _edit(FIRST, "information: Notes shared between two services",
                                      "information: Notes: shared between two services"),
           "not valid YAML", 'information: "Notes: shared between two services"'),
     Fault("tab indentation", _edit(SECOND, "    who_holds: South Service",
                                    "\twho_holds: South Service"), "tab", "spaces"),
     Fault("unclosed quote", _edit(SECOND, "information: Entries in the ledger",
-                                  'information: "Entries in the ledger'), "not valid YAML", ""),
+                                  'information: "Entries in the ledger'),
+          "is never closed", "End the text with the same quote mark"),
     Fault("byte that is not UTF-8 in data", _bytes(SECOND, b"Entries in the ledger",
                                                    b"Entries in the l\xe9dger", 21),
           "not UTF-8 (byte 0xE9", "Save the file as UTF-8"),
     Fault("control character in data", _bytes(SECOND, b"Entries in the ledger",
                                                b"Entries in the\x07 ledger", 21),
-          "control character", ""),
+          "hidden control character (U+0007)", "Delete it"),
     Fault("field given twice", _edit_at(SECOND, "    who_holds: South Service\n",
                                         "    who_holds: South Service\n    who_holds: West\n",
                                         "who_holds: West"),
@@ -191,10 +198,17 @@ FAULTS = [
         FINDING, "\nA paragraph.\n{: onmouseover=\"alert(1)\" }\n", "onmouseover"),
         "onmouseover", "allowed-html"),
     Fault("link to a file outside the project", _symlink_out, "outside docs/", "Copy the file"),
+    Fault("an HTML file published as it is", lambda project: (
+        project.write("docs/findings/handout.html", "<script>alert(1)</script>\n")
+        or ("docs/findings/handout.html", 1)), "could run script", "Markdown (a .md file)"),
+    Fault("an SVG picture with a handler", lambda project: (
+        project.write("docs/assets/logo.svg", '<svg onload="alert(1)"></svg>\n')
+        or ("docs/assets/logo.svg", 1)), "could run script", ".png or .jpg"),
     Fault("review details missing", _edit(SECOND_FINDING, "review:", "reviewed:"),
           "unknown setting 'reviewed'", "Did you mean 'review'?"),
     Fault("broken front matter", _edit(SECOND_FINDING, "  every_months: 36",
-                                       "  every_months: [36"), "not valid YAML", ""),
+                                       "  every_months: [36"), "is never closed with ]",
+          "take the bracket out"),
     Fault("unknown insert", _edit(SOURCES_INDEX, "<!-- insert: category-list -->",
                                   "<!-- insert: category-lists -->"),
           "unknown insert 'category-lists'", "The inserts you can use are:"),
@@ -256,6 +270,7 @@ def test_a_planted_fault_stops_at_its_line_with_a_hint(project, fault):
 def test_the_table_has_the_faults_the_issue_asks_for():
     assert len(FAULTS) >= 30
     assert len({fault.name for fault in FAULTS}) == len(FAULTS)
+    assert all(fault.message and fault.hint for fault in FAULTS), "each checks its words"
 
 
 def test_the_unchanged_project_passes_both_commands(project):
@@ -264,21 +279,57 @@ def test_the_unchanged_project_passes_both_commands(project):
         assert code == 0, output
 
 
-def test_an_injected_script_never_reaches_a_page_even_past_the_data_check(project, monkeypatch):
-    """If the data check ever let markup through, the escaping still would not: with the check
-    switched off for this build, no page of the built site has the script or the handler."""
+PAYLOAD = ' <script>alert(1)</script>"><img src=x onerror=alert(1)> & it\'s #'
+# Text fields the sweep leaves alone: names must match the rows' text, owners the partnership's
+# roles, and a discouraged term and its forms are words to search for (a glossary term is an
+# abbreviation, a kind of its own).
+UNSWEPT = {"name", "also_called", "owner", "review_owners", "forms", "term"}
+
+
+def _text_keys() -> set[str]:
+    """Every field declared as text, in any kind of record."""
+    text_kinds = {kinds.SHORT_TEXT, kinds.TEXT, kinds.LINKED_TEXT, kinds.PARAGRAPHS,
+                  kinds.TEXT_LIST}
+    records = [value for value in vars(guidance.records).values()
+               if isinstance(value, type) and dataclasses.is_dataclass(value)]
+    return {kinds.spec_key(f) for record in records for f in kinds.data_fields(record)
+            if kinds.spec_of(f).kind in text_kinds} - UNSWEPT
+
+
+def _sweep(value, keys: set[str]):
+    """The data with PAYLOAD added to the end of every text field."""
+    if isinstance(value, dict):
+        return {key: (value[key] + PAYLOAD if key in keys and isinstance(value[key], str) else
+                      [item + PAYLOAD for item in value[key]] if key in keys
+                      and isinstance(value[key], list) else _sweep(value[key], keys))
+                for key in value}
+    if isinstance(value, list):
+        return [_sweep(item, keys) for item in value]
+    return value
+
+
+def test_markup_in_every_text_field_reaches_no_page_even_past_the_data_check(project,
+                                                                             monkeypatch):
+    """If the data check ever let markup through, the escaping still would not. With the check
+    switched off for this build, markup is added to every text field of every data file: no
+    page, search index or tool has the script or the handler, nothing is escaped twice, and a
+    heading ending in # keeps it."""
     monkeypatch.setattr(guidance.kinds, "html_in", lambda text: None)
-    script, handler = "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'
-    project.edit(HOLDERS, "also_called: [north office]",
-                 "also_called: [north office, North Service]")
-    project.edit(HOLDERS, "name: North Service", f"name: 'North {script}'")
-    project.edit(HOLDERS, "description: A made-up service that keeps the North Index.",
-                 f"description: 'Made {handler} up'")
-    project.edit(FIRST, "short_title: First records", f"short_title: '{handler}'")
-    project.edit(FIRST, "information: Records kept by the north office",
-                 f"information: 'Records {script} [x] \\ | *a* _b_'")
+    keys = _text_keys()
+    assert {"information", "description", "short_title", "citation", "why_it_matters",
+            "summary", "text", "label"} <= keys, "the sweep covers the fields the issue names"
+    for path in sorted(project.path("docs").rglob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_sweep(document, keys), allow_unicode=True,
+                                       sort_keys=False, width=1000), encoding="utf-8")
     result = project.build()
     assert result.ok, result.log
-    for page in result.html_files():
-        html = page.read_text(encoding="utf-8")
-        assert "<script>alert" not in html and "<img src=x" not in html, page
+    published = [*result.html_files(), result.site / "search" / "search_index.json"]
+    for page in published:
+        text = page.read_text(encoding="utf-8")
+        for unsafe in ("<script>alert", "<img src=x", "onerror=alert(1)>"):
+            assert unsafe not in text, f"{page}: {unsafe}"
+        for twice in ("&amp;amp;", "&amp;#39;", "&amp;lt;", "&amp;#35;"):
+            assert twice not in text, f"{page}: escaped twice ({twice})"
+    heading = next(result.page("sources/first-records/").iter("h1"))
+    assert heading.text().rstrip("¶").strip().endswith("& it's #"), heading.text()

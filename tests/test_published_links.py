@@ -47,8 +47,8 @@ def test_a_lost_row_is_reported_in_its_data_file(project):
     line = project.edit(data, "id: north-records", "id: north-record")
     result = project.build()
     assert not result.ok
-    assert (f"{data}:{line}: this page no longer has the section #north-records, so the "
-            f"published link {old}") in result.log, result.log
+    assert (f"{data}:{line}: the page /sources/first-records/ made from this file no longer has "
+            f"the section #north-records, so the published link {old}") in result.log, result.log
     assert "docs/sources/first-records.md:" not in result.log, "a generated page named as a file"
 
 

@@ -21,14 +21,14 @@ from typing import Callable, Iterator
 
 # Characters Markdown (with this site's extensions: tables, attr_list, abbr) acts on anywhere in a
 # line. Python-Markdown undoes a backslash before each of them.
-_INLINE = frozenset("\\`*_{}[]|")
+_INLINE = frozenset("\\`*_{}[]|#")  # a # also ends a heading if it is the last thing on it
 # Characters that only act at the start of a line (headings, lists, quotes, admonitions, fences,
 # definition lists, setext underlines): written as character references there.
 _LINE_START = frozenset("#>+-=:!?~")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-# An HTML tag, comment or declaration: < then a letter, / or !. "a < b" and "<18" are text.
-_TAG = re.compile(r"</?[A-Za-z][^>\n]*>?|<!--|<![A-Za-z\[]|<\?")
+# An HTML tag, comment or declaration. "a < b", "<18" and "aged <five" are text (and escaped).
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<!--|<![A-Za-z\[]|<\?")
 _LINK = re.compile(r"\[(?P<words>[^\[\]]+)\]\((?P<address>(?:[^()\s]|\([^()\s]*\))*)\)")
 _STRONG = re.compile(r"\*\*(?=\S)(?P<inner>[^*\n]+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"\*(?=[^\s*])(?P<inner>[^*\n]+?)(?<=[^\s*])\*")

@@ -95,11 +95,11 @@ def add_to_nav(nav: list | None, pages: list[GeneratedPage]) -> list[str]:
         entries: list[dict] = []
         sections: dict[str, list[dict]] = {}
         for page in (page for page in pages if page.follows == index):
-            entry = {str(escape(page.nav_title)): page.src_uri}  # MkDocs shows titles as HTML
+            entry = {escape(page.nav_title): page.src_uri}  # MkDocs shows titles as HTML
             if page.section:
                 if page.section not in sections:
                     sections[page.section] = []
-                    entries.append({str(escape(page.section)): sections[page.section]})
+                    entries.append({escape(page.section): sections[page.section]})
                 sections[page.section].append(entry)
             else:
                 entries.append(entry)

@@ -89,7 +89,7 @@ WHOLE_NUMBER = Kind(_number, "a whole number, like 10")
 MONTHS = Kind(lambda v: _number(v) and 1 <= v <= LONGEST_INTERVAL,
               f"a number of months from 1 to {LONGEST_INTERVAL}, like 12 for once a year")
 EMAIL_ADDRESS = Kind(_matches(_EMAIL), "an email address, like guidance@example.org")
-WEB_ADDRESS = Kind(_matches(_URL), "a web address starting with https://")
+WEB_ADDRESS = Kind(_matches(_URL), "a web address starting with https:// (or http://)")
 YES_OR_NO = Kind(lambda v: isinstance(v, bool), "true or false")
 DATE = Kind(_date, "a date written year-month-day, like 2026-04-30", date.fromisoformat)
 PAGE_ADDRESS = Kind(_matches(_PAGE), "a page under docs/, perhaps with a section, like "

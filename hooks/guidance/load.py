@@ -19,13 +19,17 @@ from .data_text import links_in
 from .kinds import (SITE_ADDRESS, SLUG, Nested, RecordBuilder, Records, data_fields,
                     did_you_mean, example_field, references, spec_key, spec_of)
 from .pages import generated_paths
-from .page_safety import ALLOW_LIST, outside_links, read_allow_list, unsafe_markup
+from .page_safety import (ALLOW_LIST, outside_links, read_allow_list, scriptable_files,
+                          unsafe_markup)
 from .problems import DataError, Problem
 from .wording import NameIndex, mentions, words
 from .yaml_source import LineDict, decode_text, parse_yaml, read_text
 
 # Ids the category page template gives its own headings; a row may not take one of them.
+# Ids the templates give their own headings: on a category page, and on an organisation page
+# (where each category's heading takes the category's id too). A row may not take one of them.
 CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-information"})
+HOLDER_PAGE_HEADING_IDS = frozenset({"systems-it-keeps", "what-this-organisation-can-contribute"})
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 REVIEW_EXAMPLE = ("review:\n        owner: Partnership policy lead\n        last_reviewed: 2026-04-30"
                   "\n        every_months: 12")
@@ -164,11 +168,11 @@ class Loader:
         files = [register, conditions, glossary, refs, language, partnership, planner, changes,
                  redirects, *categories, *checklists]
         registers = {
-            "organisation": [h.id for h in getattr(register, "holders", ())],
-            "system": [s.id for s in getattr(register, "systems", ())],
-            "kind of person": [p.id for p in getattr(conditions, "people", ())],
-            "condition": [c.id for c in getattr(conditions, "conditions", ())],
-            "reference": [ref.id for ref in getattr(refs, "references", ())],
+            "organisation": [h.id for h in register.holders] if register else None,
+            "system": [s.id for s in register.systems] if register else None,
+            "kind of person": [p.id for p in conditions.people] if conditions else None,
+            "condition": [c.id for c in conditions.conditions] if conditions else None,
+            "reference": [ref.id for ref in refs.references] if refs else None,
         }
         self._check_references([loaded for loaded in files if loaded is not None], registers)
         if register is not None and categories:
@@ -190,6 +194,7 @@ class Loader:
         allowed, problems = read_allow_list(self.docs_dir.parent / ALLOW_LIST)
         self.problems.extend(problems)
         self.problems.extend(outside_links(self.docs_dir, self.docs_dir.name))
+        self.problems.extend(scriptable_files(self.docs_dir, allowed, self.docs_dir.name))
         page_reviews = {}
         for src_uri, raw in pages.items():
             display = self.display(src_uri)
@@ -207,10 +212,11 @@ class Loader:
                 self.problems.extend(unsafe_markup(display, text))
         if partnership is not None:
             self.check_owners(partnership.review_owners)
+        data_links = []
         if not self.problems:
-            known = set(pages) | generated_paths([c.id for c in categories],
-                                                 [h.id for h in register.holders])
-            self._check_pages_exist(self._data_links(planner, changes, checklists, files), known)
+            data_links = self._data_links(planner, changes, checklists, files)
+            self._check_pages_exist(data_links, set(pages) | generated_paths(
+                [c.id for c in categories], [h.id for h in register.holders]))
         if self.problems:
             raise DataError(self.problems)
         return Guidance(
@@ -221,7 +227,7 @@ class Loader:
             checklists=tuple(checklist.resolved() for checklist in checklists), reminders=planner.reminders,
             changes=tuple(sorted(changes.changes, key=lambda change: change.date, reverse=True)),
             redirects=redirects.redirects, published_links=tuple(published),
-            data_links=tuple(self._data_links(planner, changes, checklists, files)),
+            data_links=tuple(data_links),
             file_reviews={path.split("/", 1)[1]: review for path, review in self.reviews.items()
                           if not path.endswith(".md")},
             page_reviews=page_reviews,
@@ -237,9 +243,13 @@ class Loader:
                          f"use one of the `review_owners` in {self.display(r.PARTNERSHIP.path)}, "
                          "or add the role there.", "review-owner")
 
-    def _check_references(self, loaded: list[Any], registers: dict[str, list[str]]) -> None:
+    def _check_references(self, loaded: list[Any], registers: dict[str, list[str] | None]) -> None:
+        """Each id names a record in its register. A register whose file could not be read
+        (None) is not checked against: its own problems are listed, and fixing them comes first."""
         for top in loaded:
             for record, key, value, register in references(top):
+                if registers[register] is None:
+                    continue
                 if value not in registers[register] and value not in self.builder.broken_ids:
                     self.add(record.path, record.line_of(key), f"unknown {register} '{value}'",
                              f"{did_you_mean(value, registers[register])}Use an id listed in "
@@ -256,6 +266,7 @@ class Loader:
                          "different order number; leave gaps (10, 20, 30) so a new one can go in "
                          "between.", "order-twice")
             orders.setdefault(category.order, category.path)
+        category_ids = {category.id for category in categories}
         for category in sorted(categories, key=lambda category: category.path):
             for row in category.rows:
                 where = f"{row.path}:{row.line_of('id')}"
@@ -263,9 +274,11 @@ class Loader:
                     self.add(row.path, row.line_of("id"), f"row id '{row.id}' is already used at "
                              f"{rows[row.id]}", "Every row needs its own id, because trainers "
                              "link to rows by it. Choose another.", "id-twice")
-                elif row.id in CATEGORY_PAGE_HEADING_IDS:
+                elif row.id in CATEGORY_PAGE_HEADING_IDS | HOLDER_PAGE_HEADING_IDS | category_ids:
                     self.add(row.path, row.line_of("id"), f"row id '{row.id}' is taken by a "
-                             "heading on the page", "Choose another id for this row.", "id-twice")
+                             "heading on the category's page or on an organisation's page",
+                             f"Choose another id for this row, like '{row.id}-records'.",
+                             "id-twice")
                 rows.setdefault(row.id, where)
 
     def _check_rows(self, categories: list[r.Category], register: r.Register) -> None:

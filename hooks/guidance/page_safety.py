@@ -361,9 +361,36 @@ def _allow_list_entry_problem(entry: str) -> str | None:
         return f"'{entry}' is not a plain path inside docs/: it uses '..', '.' or '//'"
     if parts[0] == "docs":
         return f"'{entry}' starts with docs/, but paths here are inside docs/ already"
-    if not entry.endswith(".md"):
-        return f"'{entry}' is not a written page: its name does not end .md"
+    if not entry.endswith((".md", *SCRIPTABLE_FILES)):
+        return (f"'{entry}' is not a written page (.md) or a file published as it is "
+                f"({', '.join(SCRIPTABLE_FILES)})")
     return None
+
+
+# Files published as they are -------------------------------------------------------------------
+
+# Files a browser may run script from, if published from docs/ as they are.
+SCRIPTABLE_FILES = (".html", ".htm", ".xhtml", ".svg", ".xml", ".js", ".mjs")
+SCRIPTS_FOLDER = "assets/javascripts/"  # the site's own scripts, which a developer reviews
+
+
+def scriptable_files(docs_dir: Path, allowed: frozenset[str],
+                     display_root: str = "docs") -> list[Problem]:
+    """Every file under docs/ that MkDocs would publish as it is and that could run script (an
+    HTML page, an SVG picture...), outside the site's own scripts and the allow-list."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*")):
+        relative = path.relative_to(docs_dir).as_posix()
+        if (path.suffix.lower() not in SCRIPTABLE_FILES or relative.startswith(SCRIPTS_FOLDER)
+                or relative in allowed or not path.is_file()):
+            continue
+        problems.append(Problem(
+            f"{display_root}/{relative}", 1, f"this {path.suffix.lower()} file would be published "
+            "as it is, and could run script in readers' browsers",
+            "Write the page in Markdown (a .md file) instead; for a picture, use .png or .jpg. If "
+            f"it really must be published as it is, a developer must add it to {ALLOW_LIST}.",
+            "unsafe-html"))
+    return problems
 
 
 # Symbolic links -----------------------------------------------------------------------------

@@ -174,7 +174,8 @@ def check_links(published: list[r.PublishedLink], redirects: list[r.Redirect],
             if page in sources:
                 path, text = sources[page]
                 line = line_of_id(text, split(guess)[1]) if guess else 1
-                what = (f"this page no longer has the section #{anchor}, so the published link "
+                this = "this page" if path.endswith(".md") else f"the page {page} made from this file"
+                what = (f"{this} no longer has the section #{anchor}, so the published link "
                         f"{item.link} (line {item.line} of {published_file}) no longer works")
         else:
             what = f"the published link {item.link} no longer works: there is no page {page}"

