@@ -178,6 +178,12 @@ FAULTS = [
           "not true (a yes/no value)", 'like `name: "yes"`'),
     Fault("unknown id", _edit(SECOND, "holders: [south-service]", "holders: [south-servce]"),
           "south-servce", "Did you mean 'south-service'?"),
+    Fault("a row id taken by an organisation page's heading", _edit(
+        FIRST, "id: north-records", "id: second-records"),
+        "is taken by a heading", "Choose another id for this row"),
+    Fault("a register that cannot be read, and nothing else", _edit(
+        HOLDERS, "    name: East Team", "    name: [East Team"),
+        "is never closed with ]", "Close it with ]", absent=("unknown organisation",)),
     Fault("misspelt field", _edit(SECOND, "    who_holds: South Service",
                                   "    who_hold: South Service"), "unknown field 'who_hold'",
           "Did you mean 'who_holds'?"),
