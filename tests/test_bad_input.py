@@ -184,6 +184,14 @@ FAULTS = [
     Fault("a register that cannot be read, and nothing else", _edit(
         HOLDERS, "    name: East Team", "    name: [East Team"),
         "is never closed with ]", "Close it with ]", absent=("unknown organisation",)),
+    Fault("a condition not known for someone, with nothing to ask", _edit_at(
+        "docs/data/conditions.yml", "    applies_to: [child]",
+        "    applies_to: [child]\n    not_known_for: [adult]", "not_known_for"),
+        "has `not_known_for` but no `ask`", "Add a line `ask:`"),
+    Fault("a condition both known and not known for the same person", _edit_at(
+        "docs/data/conditions.yml", "    applies_to: [child]",
+        "    applies_to: [child]\n    not_known_for: [child]\n    ask: ask whether", "not_known_for"),
+        "'child' is in both `applies_to` and `not_known_for`", "Keep it in one of them"),
     Fault("misspelt field", _edit(SECOND, "    who_holds: South Service",
                                   "    who_hold: South Service"), "unknown field 'who_hold'",
           "Did you mean 'who_holds'?"),

@@ -44,11 +44,12 @@ def test_a_row_held_jointly_is_listed_under_each_organisation(fixture_site):
     assert set(entries["east-team"]) == {"child-contact-notes", "team-visits"}
 
 
-def test_a_system_is_named_only_under_the_organisation_that_keeps_it(fixture_site):
+def test_each_record_says_who_holds_it_in_the_table_s_own_words(fixture_site):
     entries = _entries(fixture_site)
-    assert entries["north-service"]["north-records"].endswith(": held on North Index")
-    assert entries["west-agency"]["ledger-entries"].endswith(": held on West Ledger")
-    assert "held on" not in entries["west-agency"]["team-visits"]
+    assert entries["north-service"]["north-records"].endswith(
+        ". Who holds it: North Service – held on the North Index (NIX)")
+    assert entries["west-agency"]["ledger-entries"].endswith(
+        ". Who holds it: West Agency – held on the West Ledger")
 
 
 def test_a_record_for_some_people_only_says_so_and_carries_its_condition(fixture_site):
@@ -57,7 +58,7 @@ def test_a_record_for_some_people_only_says_so_and_carries_its_condition(fixture
     assert item.attrs["data-condition"] == "child-only"
     assert "(only if the person of concern is a child)" in item.text()
     data = json.loads(root.attrs["data-tool-data"])
-    assert data["conditions"] == {"child-only": ["child"]}
+    assert data["conditions"] == {"child-only": {"applies": ["child"], "notKnown": []}}
     assert data["reminders"] == {"child-first": ["child"], "ask-each-office": []}
 
 

@@ -15,6 +15,7 @@ INSERT = re.compile(
 TEMPLATES = {
     "category-list": "category_list.md.j2",
     "local-procedures": "local_procedures.md.j2",
+    "safety-planning-tool": "safety_planning_tool.md.j2",
     "discouraged-terms": "discouraged_terms.md.j2",
     "request-planner": "request_planner.html.j2",
     "checklist": "checklist.html.j2",

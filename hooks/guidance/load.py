@@ -175,6 +175,8 @@ class Loader:
             "reference": [ref.id for ref in refs.references] if refs else None,
         }
         self._check_references([loaded for loaded in files if loaded is not None], registers)
+        for condition in getattr(conditions, "conditions", ()):
+            self._check_condition(condition)
         if register is not None and categories:
             self._check_rows(categories, register)
         self._check_categories(categories)
@@ -255,6 +257,25 @@ class Loader:
                              f"{did_you_mean(value, registers[register])}Use an id listed in "
                              f"{self.display(r.REGISTERS[register].path)}, or add it there "
                              "first.", "unknown-id")
+
+    def _check_condition(self, condition: r.Condition) -> None:
+        """A person it is not known for is listed with a question, so the question is needed,
+        and a person cannot be both one it applies to and one it is not known for."""
+        if condition.not_known_for and not condition.ask:
+            self.add(condition.path, condition.line_of("not_known_for"), "this condition has "
+                     "`not_known_for` but no `ask`", "Add a line `ask:` with what to ask, like "
+                     "`ask: ask whether they had contact with the youth justice service as a "
+                     "child`.", "missing-field")
+        if condition.ask and not condition.not_known_for:
+            self.add(condition.path, condition.line_of("ask"), "this condition has `ask` but no "
+                     "`not_known_for`", "Add `not_known_for:` with the kinds of person it is not "
+                     "known for, like `not_known_for: [adult]`, or delete the `ask` line.",
+                     "missing-field")
+        for person in set(condition.applies_to) & set(condition.not_known_for):
+            self.add(condition.path, condition.line_of("not_known_for"), f"'{person}' is in "
+                     "both `applies_to` and `not_known_for`", "Keep it in one of them: either "
+                     "the condition applies to that kind of person, or it is not known.",
+                     "wrong-value")
 
     def _check_categories(self, categories: list[r.Category]) -> None:
         orders: dict[int, str] = {}

@@ -130,6 +130,14 @@ class Condition(Record):
     wording: str = spec(TEXT, "Shown after the row's information, in the source tables' words.")
     applies_to: tuple[str, ...] = spec(ID_LIST, "The id of each kind of person it applies to.",
                                        refers_to="kind of person")
+    not_known_for: tuple[str, ...] = spec(
+        ID_LIST, "Kinds of person for whom it is not known whether it applies, like an adult "
+        "whose childhood contact with the youth justice service is not known. The row is still "
+        "listed for them, with the words in `ask`: a record is never hidden on a guess.",
+        required=False, default=(), refers_to="kind of person")
+    ask: str = spec(TEXT, "What to ask when it is not known, like `ask whether they had contact "
+                    "with the youth justice service as a child`. Needed with `not_known_for`.",
+                    required=False, default="")
 
 
 @record
@@ -248,6 +256,9 @@ class Partnership(Record):
     local_procedures: tuple[ProcedureLink, ...] = spec(
         Records(ProcedureLink, unique=None, empty="there are no local procedures links"), "At least one link to the partnership's own "
         "procedures, each with a `title` and a `url`.")
+    safety_planning_tool: ProcedureLink | None = spec(
+        Nested(ProcedureLink), "The partnership's own safety planning practice tool, with a "
+        "`title` and a `url`: the safety planning page leads with it.", required=False)
     review_owners: tuple[str, ...] = spec(TEXT_LIST, "The roles that may own a page or data "
                                           "file (a role, never a person's name).")
     overdue_reviews_stop_build: bool = spec(

@@ -40,7 +40,8 @@ def planner_data(guidance: Guidance) -> dict:
     """The choices the planner offers and what each hides or shows; the entries are in the HTML."""
     return {
         "people": {person.id: person.label for person in guidance.people},
-        "conditions": {condition.id: list(condition.applies_to)
+        "conditions": {condition.id: {"applies": list(condition.applies_to),
+                                      "notKnown": list(condition.not_known_for)}
                        for condition in guidance.conditions},
         "categories": {category.id: category.short_title for category in guidance.categories},
         "reminders": {reminder.id: list(reminder.applies_to) for reminder in guidance.reminders},

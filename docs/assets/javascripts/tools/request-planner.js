@@ -1,5 +1,6 @@
 // The information request planner: hides records that do not apply to the person of concern or
-// to the kinds of information chosen, and copies or prints the list. See tool-kit.js.
+// to the kinds of information chosen, and copies or prints the list. A record whose condition is
+// not known for the person chosen stays listed, with what to ask. See tool-kit.js.
 import { actions, enhance, keepOptions, options, words } from "./tool-kit.js"
 
 enhance('[data-tool="request-planner"]', (root, data) => {
@@ -45,9 +46,16 @@ enhance('[data-tool="request-planner"]', (root, data) => {
     for (const holder of holders) {
       let count = 0
       for (const entry of holder.querySelectorAll("li")) {
-        const condition = entry.dataset.condition
+        const condition = data.conditions[entry.dataset.condition]
+        const unknown = Boolean(condition && state.person
+          && condition.notKnown.includes(state.person))
         entry.hidden = !state.kinds.includes(entry.dataset.category)
-          || (condition && !applies(data.conditions[condition]))
+          || (condition && !unknown && !applies(condition.applies))
+        const ask = entry.querySelector("[data-condition-ask]")
+        if (ask) {
+          ask.hidden = !unknown
+          entry.querySelector("[data-condition-wording]").hidden = unknown
+        }
         count += !entry.hidden
       }
       holder.hidden = !count
@@ -70,12 +78,16 @@ enhance('[data-tool="request-planner"]', (root, data) => {
     if (visible.length) lines.push("Remember:", ...visible.map(r => `- ${words(r.lastElementChild)}`), "")
     for (const holder of holders.filter(holder => !holder.hidden)) {
       lines.push(words(holder.querySelector("h3")))
-      for (const entry of holder.querySelectorAll("li:not([hidden])")) lines.push(`- ${words(entry)}`)
+      for (const entry of holder.querySelectorAll("li:not([hidden])")) lines.push(`- ${shownWords(entry)}`)
       lines.push("")
     }
     lines.push(`From ${document.title}: ${location.href}`)
     return lines.join("\n")
   }
+
+  // The words a reader sees in an entry: its hidden parts (the condition not in force) left out.
+  const shownWords = entry => words({ textContent: [...entry.childNodes]
+    .filter(node => !node.hidden).map(node => node.textContent).join("") })
 
   form.addEventListener("change", () => show(true))
   actions(root, status, { text, reset: () => { form.reset(); show(false) } })
