@@ -25,6 +25,7 @@ class Guidance:
     reminders: tuple[r.Reminder, ...]
     changes: tuple[r.Change, ...]
     redirects: tuple[r.Redirect, ...]
+    search_queries: tuple[r.SearchQuery, ...]
     published_links: tuple[r.PublishedLink, ...]
     data_links: tuple[r.DataLink, ...]
     file_reviews: dict[str, r.Review]  # each data file's, by its path under docs/

@@ -161,12 +161,13 @@ class Loader:
         planner = self.read(r.PLANNER)
         changes = self.read(r.CHANGES)
         redirects = self.read(r.REDIRECTS)
+        searches = self.read(r.SEARCH_QUERIES)
         categories = sorted((replace(category, short_title=category.short_title or category.title)
                              for category in self.read_folder(r.CATEGORIES)),
                             key=lambda category: category.order)
         checklists = self.read_folder(r.CHECKLISTS)
         files = [register, conditions, glossary, refs, language, partnership, planner, changes,
-                 redirects, *categories, *checklists]
+                 redirects, searches, *categories, *checklists]
         registers = {
             "organisation": [h.id for h in register.holders] if register else None,
             "system": [s.id for s in register.systems] if register else None,
@@ -228,7 +229,8 @@ class Loader:
             discouraged_terms=language.discouraged, partnership=partnership,
             checklists=tuple(checklist.resolved() for checklist in checklists), reminders=planner.reminders,
             changes=tuple(sorted(changes.changes, key=lambda change: change.date, reverse=True)),
-            redirects=redirects.redirects, published_links=tuple(published),
+            redirects=redirects.redirects, search_queries=searches.queries,
+            published_links=tuple(published),
             data_links=tuple(data_links),
             file_reviews={path.split("/", 1)[1]: review for path, review in self.reviews.items()
                           if not path.endswith(".md")},
@@ -418,6 +420,8 @@ class Loader:
                  for reminder in planner.reminders]
         links += [r.DataLink(page, change.path, change.line_of("pages"))
                   for change in changes.changes for page in change.pages]
+        links += [r.DataLink(search.finds, search.path, search.line_of("finds"))
+                  for top in records if isinstance(top, r.SearchQueries) for search in top.queries]
         for checklist in checklists:
             for group in checklist.groups:
                 links.append(r.DataLink(group.guidance, group.path, group.line_of("guidance")))

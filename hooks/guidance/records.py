@@ -420,6 +420,25 @@ class Changes(Record):
 
 
 @record
+class SearchQuery(Record):
+    """A search a practitioner might make, and the page it should find."""
+
+    WHAT = "a search"
+    query: str = spec(SHORT_TEXT, "What a practitioner might type in the search box.")
+    finds: str = spec(PAGE_ADDRESS, "The page (perhaps with a section) the search should list "
+                      "among its first three results.")
+
+
+@record
+class SearchQueries(Record):
+    WHAT = "the searches to check"
+    review: Review | None = REVIEW
+    queries: tuple[SearchQuery, ...] = spec(
+        Records(SearchQuery, unique="query", label="search"), "The searches the tests make in "
+        "a real browser: at least nine in ten must list their page among the first three.")
+
+
+@record
 class Redirect(Record):
     """Where a published link that no longer resolves now leads."""
 
@@ -474,11 +493,12 @@ PARTNERSHIP = DataFile("data/partnership.yml", Partnership)
 PLANNER = DataFile("data/request-planner.yml", Planner)
 CHANGES = DataFile("data/changes.yml", Changes)
 REDIRECTS = DataFile("data/redirects.yml", Redirects, reviewed=False)
+SEARCH_QUERIES = DataFile("data/search-queries.yml", SearchQueries)
 CATEGORIES = DataFile("sources", Category)
 CHECKLISTS = DataFile("data/checklists", Checklist)
 PUBLISHED_LINKS_FILE = "data/published-links.txt"
 DATA_FILES = (HOLDERS, CONDITIONS, GLOSSARY, REFERENCES, LANGUAGE, PARTNERSHIP, PLANNER, CHANGES,
-              REDIRECTS, CATEGORIES, CHECKLISTS)
+              REDIRECTS, SEARCH_QUERIES, CATEGORIES, CHECKLISTS)
 # Which file each kind of id is registered in, for "unknown id" messages.
 REGISTERS = {"organisation": HOLDERS, "system": HOLDERS, "kind of person": CONDITIONS,
              "condition": CONDITIONS, "reference": REFERENCES}
