@@ -192,6 +192,14 @@ FAULTS = [
         "docs/data/conditions.yml", "    applies_to: [child]",
         "    applies_to: [child]\n    not_known_for: [child]\n    ask: ask whether", "not_known_for"),
         "'child' is in both `applies_to` and `not_known_for`", "Keep it in one of them"),
+    Fault("a local route for an organisation the register does not have", _edit(
+        "docs/data/local-routes.yml", "organisation: south-service", "organisation: south-servce"),
+        "unknown organisation 'south-servce'", "Did you mean 'south-service'?"),
+    Fault("HTML in an organisation's sharing basis", _edit_at(
+        HOLDERS, "description: A made-up agency that keeps a ledger.",
+        "description: A made-up agency that keeps a ledger.\n    sharing_basis: Share <u>x</u>.",
+        "sharing_basis"),
+        "contains HTML", "cannot hold HTML"),
     Fault("misspelt field", _edit(SECOND, "    who_holds: South Service",
                                   "    who_hold: South Service"), "unknown field 'who_hold'",
           "Did you mean 'who_holds'?"),

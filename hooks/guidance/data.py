@@ -26,6 +26,8 @@ class Guidance:
     changes: tuple[r.Change, ...]
     redirects: tuple[r.Redirect, ...]
     search_queries: tuple[r.SearchQuery, ...]
+    local_routes: tuple[r.LocalRoute, ...]
+    sharing: r.SharingSettings
     published_links: tuple[r.PublishedLink, ...]
     data_links: tuple[r.DataLink, ...]
     file_reviews: dict[str, r.Review]  # each data file's, by its path under docs/
@@ -53,6 +55,11 @@ class Guidance:
             "rows_by_holder": rows_by_holder,
             "systems_by_holder": systems_by_holder,
         })
+
+    def route_for(self, holder_id: str) -> r.LocalRoute | None:
+        """How a request reaches this organisation in the partnership, if the partnership says."""
+        return next((route for route in self.local_routes if route.organisation == holder_id),
+                    None)
 
     def holder(self, holder_id: str) -> r.Holder:
         return self._index["holder"][holder_id]

@@ -29,7 +29,8 @@ from .yaml_source import LineDict, decode_text, parse_yaml, read_text
 # Ids the templates give their own headings: on a category page, and on an organisation page
 # (where each category's heading takes the category's id too). A row may not take one of them.
 CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-information"})
-HOLDER_PAGE_HEADING_IDS = frozenset({"systems-it-keeps", "what-this-organisation-can-contribute"})
+HOLDER_PAGE_HEADING_IDS = frozenset({"systems-it-keeps", "what-this-organisation-can-contribute",
+                                     "on-what-basis-you-can-share", "how-to-ask-them"})
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 REVIEW_EXAMPLE = ("review:\n        owner: Partnership policy lead\n        last_reviewed: 2026-04-30"
                   "\n        every_months: 12")
@@ -162,12 +163,14 @@ class Loader:
         changes = self.read(r.CHANGES)
         redirects = self.read(r.REDIRECTS)
         searches = self.read(r.SEARCH_QUERIES)
+        routes = self.read(r.LOCAL_ROUTES)
+        sharing = self.read(r.SHARING)
         categories = sorted((replace(category, short_title=category.short_title or category.title)
                              for category in self.read_folder(r.CATEGORIES)),
                             key=lambda category: category.order)
         checklists = self.read_folder(r.CHECKLISTS)
         files = [register, conditions, glossary, refs, language, partnership, planner, changes,
-                 redirects, searches, *categories, *checklists]
+                 redirects, searches, routes, sharing, *categories, *checklists]
         registers = {
             "organisation": [h.id for h in register.holders] if register else None,
             "system": [s.id for s in register.systems] if register else None,
@@ -230,6 +233,7 @@ class Loader:
             checklists=tuple(checklist.resolved() for checklist in checklists), reminders=planner.reminders,
             changes=tuple(sorted(changes.changes, key=lambda change: change.date, reverse=True)),
             redirects=redirects.redirects, search_queries=searches.queries,
+            local_routes=routes.routes, sharing=sharing,
             published_links=tuple(published),
             data_links=tuple(data_links),
             file_reviews={path.split("/", 1)[1]: review for path, review in self.reviews.items()

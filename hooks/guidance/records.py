@@ -75,6 +75,11 @@ class Holder(Record):
                        "Police and justice. Leave it out to list it on its own.", required=False,
                        default="")
     description: str = spec(LINKED_TEXT, "One or two plain-English sentences about what it is.")
+    sharing_basis: str = spec(
+        LINKED_TEXT, "On what basis it can share, in national terms, with each source cited as a "
+        "link, like `[DfE, 2024](references.md#dfe-information-sharing-2024)`. Leave it out "
+        "where no national source says: the page then points to the general basis.",
+        required=False, default="")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -420,6 +425,43 @@ class Changes(Record):
 
 
 @record
+class SharingSettings(Record):
+    """What every organisation page says about sharing and asking, whatever the organisation."""
+
+    WHAT = "the sharing settings"
+    review: Review | None = REVIEW
+    general_basis: str = spec(PARAGRAPHS, "Shown under \"On what basis you can share\" on every "
+                              "organisation page, after its own basis: the national basis that "
+                              "applies to all, cited, with a link to the page that explains it.")
+    what_to_send: str = spec(LINKED_TEXT, "Shown under \"How to ask them\" on every organisation "
+                             "page: what a request should contain, with a link to the page that "
+                             "lists it.")
+
+
+@record
+class LocalRoute(Record):
+    """How a request reaches one organisation in this partnership: set by the partnership."""
+
+    WHAT = "a local route"
+    organisation: str = spec(SLUG_ID, "The organisation's id in docs/data/holders.yml.",
+                             refers_to="organisation")
+    how_to_ask: str = spec(LINKED_TEXT, "How to send it a request here: the team, mailbox or "
+                           "form, with a link where there is one.")
+    example: bool = spec(YES_OR_NO, "true while the text is an example the partnership has not "
+                         "yet replaced: the page says so.", required=False, default=False)
+
+
+@record
+class LocalRoutes(Record):
+    WHAT = "the local routes for requests"
+    review: Review | None = REVIEW
+    routes: tuple[LocalRoute, ...] = spec(
+        Records(LocalRoute, unique="organisation", label="organisation", at_least_one=False),
+        "One entry per organisation that has a local route. An organisation without one is "
+        "asked through the partnership's local procedures.", required=False, default=())
+
+
+@record
 class SearchQuery(Record):
     """A search a practitioner might make, and the page it should find."""
 
@@ -494,11 +536,13 @@ PLANNER = DataFile("data/request-planner.yml", Planner)
 CHANGES = DataFile("data/changes.yml", Changes)
 REDIRECTS = DataFile("data/redirects.yml", Redirects, reviewed=False)
 SEARCH_QUERIES = DataFile("data/search-queries.yml", SearchQueries)
+LOCAL_ROUTES = DataFile("data/local-routes.yml", LocalRoutes)
+SHARING = DataFile("data/sharing.yml", SharingSettings)
 CATEGORIES = DataFile("sources", Category)
 CHECKLISTS = DataFile("data/checklists", Checklist)
 PUBLISHED_LINKS_FILE = "data/published-links.txt"
 DATA_FILES = (HOLDERS, CONDITIONS, GLOSSARY, REFERENCES, LANGUAGE, PARTNERSHIP, PLANNER, CHANGES,
-              REDIRECTS, SEARCH_QUERIES, CATEGORIES, CHECKLISTS)
+              REDIRECTS, SEARCH_QUERIES, LOCAL_ROUTES, SHARING, CATEGORIES, CHECKLISTS)
 # Which file each kind of id is registered in, for "unknown id" messages.
 REGISTERS = {"organisation": HOLDERS, "system": HOLDERS, "kind of person": CONDITIONS,
              "condition": CONDITIONS, "reference": REFERENCES}
