@@ -34,7 +34,8 @@ _STRONG = re.compile(r"\*\*(?=\S)(?P<inner>[^*\n]+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"\*(?=[^\s*])(?P<inner>[^*\n]+?)(?<=[^\s*])\*")
 _INLINE_MARKUP = re.compile(f"{_LINK.pattern}|{_STRONG.pattern.replace('inner', 'strong')}|"
                             f"{_EMPHASIS.pattern}")
-_PAGE = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.md(?:#[A-Za-z0-9_-]+)?$")
+# A page under docs/, perhaps with a section: how every link in data is written.
+PAGE_PATH = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.md(?:#[A-Za-z0-9_-]+)?$")
 _WEB = re.compile(r"^https://[A-Za-z0-9.-]+(?:[/?#][^\s<>\"'`\\]*)?$")
 
 LinkTo = Callable[[str], str]  # a page under docs/ (perhaps with #section) -> address from here
@@ -136,7 +137,7 @@ def address_problem(address: str) -> str | None:
         return "a link in data can only lead to a page under docs/ or a https:// address"
     if address.startswith(("../", "./", "/")):
         return "a link in data is written as the page's path under docs/, without ../ or /"
-    if not _PAGE.match(address):
+    if not PAGE_PATH.match(address):
         return "this is not the path of a page under docs/, like references.md#an-id"
     return None
 

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Iterator
 
-from .data_text import address_problem, html_in, links_in
+from .data_text import PAGE_PATH, address_problem, html_in, links_in
 from .problems import Problem
 from .yaml_source import LineDict, LineList
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`\\]*)?$")
-_PAGE = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.md(?:#[A-Za-z0-9_-]+)?$")
 _SITE = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*(?:[A-Za-z0-9._~-]+\.html)?(?:#[A-Za-z0-9_-]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LONGEST_INTERVAL = 36  # months: a review every three years is the least a partnership should do
@@ -92,7 +91,7 @@ EMAIL_ADDRESS = Kind(_matches(_EMAIL), "an email address, like guidance@example.
 WEB_ADDRESS = Kind(_matches(_URL), "a web address starting with https:// (or http://)")
 YES_OR_NO = Kind(lambda v: isinstance(v, bool), "true or false")
 DATE = Kind(_date, "a date written year-month-day, like 2026-04-30", date.fromisoformat)
-PAGE_ADDRESS = Kind(_matches(_PAGE), "a page under docs/, perhaps with a section, like "
+PAGE_ADDRESS = Kind(_matches(PAGE_PATH), "a page under docs/, perhaps with a section, like "
                     "audit-learning/retraction.md#good-practice")
 PAGE_LIST = Kind(lambda v: isinstance(v, list) and len(v) > 0 and all(map(PAGE_ADDRESS.accepts, v)),
                  "a list of pages under docs/ in square brackets, like "

@@ -12,12 +12,11 @@ from .render import TitleOf, UrlFor
 
 @dataclass(frozen=True)
 class PlannerEntry:
-    """One record to ask one organisation about: a row, and the systems that organisation keeps
-    it on."""
+    """One record to ask one organisation about: a row of a category. Who holds it, and where, is
+    the row's own `who_holds` text, in the source tables' words."""
 
     category: r.Category
     row: r.Row
-    systems: tuple[r.System, ...]
 
 
 def planner_groups(guidance: Guidance) -> list[tuple[r.Holder, list[PlannerEntry]]]:
@@ -27,10 +26,7 @@ def planner_groups(guidance: Guidance) -> list[tuple[r.Holder, list[PlannerEntry
     separately."""
     groups = []
     for holder in guidance.holders:
-        entries = [PlannerEntry(category, row, tuple(
-            guidance.system(system_id) for system_id in row.systems
-            if holder.id in guidance.system(system_id).kept_by))
-            for category, row in guidance.rows_held_by(holder.id)]
+        entries = [PlannerEntry(category, row) for category, row in guidance.rows_held_by(holder.id)]
         if entries:
             groups.append((holder, entries))
     return groups

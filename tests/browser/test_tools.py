@@ -48,16 +48,13 @@ def find_checklist(guidance: Guidance, checklist_id: str) -> Any:
     return next(c for c in guidance.checklists if c.id == checklist_id)
 
 
-def planner_groups(guidance: Guidance) -> list[tuple[Any, list[tuple[Any, Any, tuple]]]]:
+def planner_groups(guidance: Guidance) -> list[tuple[Any, list[tuple[Any, Any]]]]:
     """What the planner lists with nothing chosen: each organisation that holds a record, in the
-    register's order, with each record it holds as (category, row, the row's systems that this
-    organisation keeps). A record held jointly is listed under each organisation."""
+    register's order, with each record it holds as (category, row). A record held jointly is
+    listed under each organisation."""
     groups = []
     for holder in guidance.holders:
-        entries = [(category, row, tuple(
-            guidance.system(system_id) for system_id in row.systems
-            if holder.id in guidance.system(system_id).kept_by))
-            for category, row in guidance.rows_held_by(holder.id)]
+        entries = list(guidance.rows_held_by(holder.id))
         if entries:
             groups.append((holder, entries))
     return groups
@@ -94,7 +91,7 @@ def expected_entries(guidance: Guidance, person: str | None,
     none is chosen)."""
     expected = set()
     for holder, entries in planner_groups(guidance):
-        for category, row, _ in entries:
+        for category, row in entries:
             if categories is not None and category.id not in categories:
                 continue
             condition = find_condition(guidance, row.relevant_if) if row.relevant_if else None
@@ -249,7 +246,7 @@ def test_planner_copies_the_list_as_text(context, root_url, guidance):
     blocks = {block.split("\n", 1)[0]: block for block in text.split("\n\n")}
     for holder, entries in planner_groups(guidance):
         assert (f"\n{holder.name}\n" in text) == any(h == holder.id for h, _ in shown)
-        for _, row, _ in entries:  # in the seed's own words, with the condition that applies
+        for _, row in entries:  # in the seed's own words, with the condition that applies
             if (holder.id, row.id) in shown:
                 condition = find_condition(guidance, row.relevant_if) if row.relevant_if else None
                 middle = f" ({condition.wording})" if condition else ""
