@@ -72,3 +72,40 @@ def test_a_checklist_item_with_its_own_answers_and_guidance(fixture_site):
     assert "Read more:" not in one.text(), "an item sharing its group's link does not repeat it"
     data = json.loads(root.attrs["data-tool-data"])
     assert [answer["needsAttention"] for answer in data["items"][0]["answers"]] == [False, True]
+
+
+def test_each_organisation_in_the_planner_says_how_to_ask_and_on_what_basis(fixture_site):
+    """Without JavaScript the planner is still a set of requests: each organisation says how to
+    ask it (its local route, marked when it is an example, or the local procedures) and on what
+    basis it can share, linked to its page; what to send and what to record follow once."""
+    root = _tool(fixture_site, PLANNER)
+    sections = {section.attrs["data-holder"]: section for section in root.iter("section")}
+    parts = {holder: {p.attrs["data-request"]: p for p in section.iter("p")
+                      if "data-request" in p.attrs} for holder, section in sections.items()}
+    assert parts["north-service"]["route"].text() == (
+        "How to ask them: Email the north office at north@example.org. (An example route: the "
+        "Fixture Test Partnership replaces it with its own.)")
+    assert parts["south-service"]["route"].text() == "How to ask them: Use the south request form."
+    east = parts["east-team"]["route"]
+    assert "local procedures" in east.text() and list(east.iter("a")), "no route: procedures"
+    for holder, found in parts.items():
+        more = [a.attrs["href"] for a in found["basis"].iter("a")]
+        assert more[-1] == f"../../organisations/{holder}/#on-what-basis-you-can-share", holder
+    every = root.find_id("with-every-request")
+    assert every is not None
+    lists = {ul.attrs["data-request"]: [li.text() for li in ul.iter("li")]
+             for ul in root.iter("ul") if "data-request" in ul.attrs}
+    assert lists == {"send": ["Every name used", "A reply-by date"],
+                     "record": ["What you asked, and whom", "What came back"]}
+    general = next(p for p in root.iter("p") if p.attrs.get("data-request") == "general-basis")
+    assert general.text() == ("On what basis any organisation can share: A basis written for the "
+                              "tests (handbook), explained in the notes.")
+
+
+def test_the_sharing_lists_fill_a_hand_written_page(fixture_site):
+    page = fixture_site.page("sources/notes/")
+    gives = [li.text() for li in page.iter("li") if li.text().startswith(("Every name", "A reply"))]
+    assert gives == ["Every name used. Names, as the notes say.", "A reply-by date."]
+    text = page.text()
+    for line in ("What you asked, and whom", "What came back", "What you shared, and why"):
+        assert line in text

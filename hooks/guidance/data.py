@@ -17,6 +17,7 @@ class Guidance:
     people: tuple[r.Person, ...]
     conditions: tuple[r.Condition, ...]
     terms: tuple[r.Term, ...]
+    definitions: tuple[r.Definition, ...]
     references: tuple[r.Reference, ...]
     further_reading: tuple[r.FurtherReading, ...]
     discouraged_terms: tuple[r.DiscouragedTerm, ...]

@@ -15,6 +15,7 @@ This module imports nothing from MkDocs, Markdown or Jinja: the standalone data 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
@@ -112,6 +113,27 @@ def _inline_line(line: str, link_to: LinkTo) -> str:
     parts.append(_escape_characters(line[position:]))
     joined = "".join(parts)
     return joined if joined[:1] in ("*", "[") else _escape_line_start(joined)
+
+
+def inline_html(text: str, link_to: LinkTo, escape_text: Callable[[str], str]) -> str:
+    """Text from a field that allows links and emphasis, as HTML for raw-HTML templates: the
+    links and emphasis kept, every other part escaped by ``escape_text``."""
+    parts, position = [], 0
+    text = " ".join(str(text).split())
+    for match in _INLINE_MARKUP.finditer(text):
+        parts.append(escape_text(text[position:match.start()]))
+        if match.group("address") is not None:
+            words, address = match.group("words"), match.group("address")
+            target = address if address.startswith("https://") else link_to(address)
+            parts.append(f'<a href="{html.escape(target)}">'
+                         f'{inline_html(words, link_to, escape_text)}</a>')
+        elif match.group("strong") is not None:
+            parts.append(f"<strong>{escape_text(match.group('strong'))}</strong>")
+        else:
+            parts.append(f"<em>{escape_text(match.group('inner'))}</em>")
+        position = match.end()
+    parts.append(escape_text(text[position:]))
+    return "".join(parts)
 
 
 def words_only(text: str) -> str:

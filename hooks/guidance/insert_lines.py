@@ -17,6 +17,8 @@ TEMPLATES = {
     "local-procedures": "local_procedures.md.j2",
     "safety-planning-tool": "safety_planning_tool.md.j2",
     "discouraged-terms": "discouraged_terms.md.j2",
+    "request-contents": "request_contents.md.j2",
+    "what-to-record": "what_to_record.md.j2",
     "request-planner": "request_planner.html.j2",
     "checklist": "checklist.html.j2",
 }

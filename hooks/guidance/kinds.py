@@ -81,6 +81,9 @@ ID_LIST = Kind(lambda v: isinstance(v, list) and len(v) > 0 and all(map(_slug, v
 TEXT_LIST = Kind(lambda v: isinstance(v, list) and all(map(_text, v)),
                  "a list of names in square brackets, like [DSL, designated lead]",
                  lambda v: tuple(map(one_line, v)), limit=150)
+LINE_LIST = Kind(lambda v: isinstance(v, list) and len(v) > 0 and all(map(_text, v)),
+                 "a list of short lines, each on its own line starting with `- `",
+                 lambda v: tuple(map(one_line, v)), limit=200)
 ABBREVIATION = Kind(_matches(re.compile(r"^[A-Za-z0-9][A-Za-z0-9 &'./-]*$")),
                     "an abbreviation: letters and digits, perhaps with spaces, &, ', ., / or -, "
                     "like DSL or A&E", limit=30)

@@ -25,12 +25,12 @@ from .problems import DataError, Problem
 from .wording import NameIndex, mentions, words
 from .yaml_source import LineDict, decode_text, parse_yaml, read_text
 
-# Ids the category page template gives its own headings; a row may not take one of them.
 # Ids the templates give their own headings: on a category page, and on an organisation page
 # (where each category's heading takes the category's id too). A row may not take one of them.
 CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-information"})
 HOLDER_PAGE_HEADING_IDS = frozenset({"systems-it-keeps", "what-this-organisation-can-contribute",
                                      "on-what-basis-you-can-share", "how-to-ask-them"})
+GLOSSARY_HEADING_IDS = frozenset({"terms", "abbreviations"})
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 REVIEW_EXAMPLE = ("review:\n        owner: Partnership policy lead\n        last_reviewed: 2026-04-30"
                   "\n        every_months: 12")
@@ -184,6 +184,8 @@ class Loader:
         if register is not None and categories:
             self._check_rows(categories, register)
         self._check_categories(categories)
+        if glossary is not None:
+            self._check_glossary(glossary)
         for checklist in checklists:
             self._check_checklist(checklist)
         for change in getattr(changes, "changes", ()):
@@ -228,6 +230,7 @@ class Loader:
         return Guidance(
             categories=tuple(categories), holders=register.holders, systems=register.systems,
             people=conditions.people, conditions=conditions.conditions, terms=glossary.terms,
+            definitions=glossary.definitions,
             references=refs.references, further_reading=refs.further_reading,
             discouraged_terms=language.discouraged, partnership=partnership,
             checklists=tuple(checklist.resolved() for checklist in checklists), reminders=planner.reminders,
@@ -308,6 +311,21 @@ class Loader:
                              "id-twice")
                 rows.setdefault(row.id, where)
 
+    def _check_glossary(self, glossary: r.Glossary) -> None:
+        """Each glossary entry has its own address on the Glossary page, which its headings
+        (#terms, #abbreviations) do not take; two entries with one address are reported at the
+        later one, naming the line of the first."""
+        taken: dict[str, int] = {anchor: 0 for anchor in GLOSSARY_HEADING_IDS}
+        for entry in sorted((*glossary.definitions, *glossary.terms), key=lambda e: e.line):
+            if entry.anchor in taken:
+                where = (f"line {taken[entry.anchor]}" if taken[entry.anchor]
+                         else "a heading on the Glossary page")
+                self.add(entry.path, entry.line_of("term"), f"the glossary entry '{entry.term}' "
+                         f"would have the address #{entry.anchor}, which {where} already has",
+                         "Write the term differently, or merge the two entries.", "id-twice")
+            else:
+                taken[entry.anchor] = entry.line_of("term")
+
     def _check_rows(self, categories: list[r.Category], register: r.Register) -> None:
         """Each row's who_holds text names the organisations and systems it lists, and lists the
         organisations it names, so no row goes missing from an organisation's page."""
@@ -332,12 +350,25 @@ class Loader:
                              "right organisations. If the text uses another name for it, add "
                              f"that name to `also_called` for '{holder_id}' in "
                              f"{self.display(r.HOLDERS.path)}.", "row-holder-not-named")
+            for holder_id in row.also_named:
+                if holder_id in row.holders:
+                    self.add(row.path, row.line_of("also_named"), f"'{holder_id}' is in both "
+                             "`holders` and `also_named`", "Keep it in `holders` if it holds the "
+                             "record; in `also_named` if the text only names it.",
+                             "row-name-not-listed")
+                elif holder_id in holders and not mentions(text, holders[holder_id].names):
+                    self.add(row.path, row.line_of("also_named"), f"the row's `also_named` lists "
+                             f"'{holder_id}', but its who_holds text does not name "
+                             f"'{holders[holder_id].name}'", "Take it out of `also_named`, or "
+                             f"add the name the text uses to `also_called` for '{holder_id}'.",
+                             "row-holder-not-named")
             for name, owners in names.found_in(text):
-                if owners and not owners & set(row.holders):
+                if owners and not owners & (set(row.holders) | set(row.also_named)):
                     self.add(row.path, line, f"the who_holds text names '{name}', but the row's "
                              f"holders do not include {' or '.join(sorted(owners))}", "Add it to "
                              "`holders`, so the row appears on that organisation's page. If the "
-                             "text names it for another reason, reword the text.",
+                             "text names it without it holding the record, add it to "
+                             "`also_named` instead.",
                              "row-name-not-listed")
             for system_id in row.systems:
                 system = systems.get(system_id)

@@ -13,7 +13,8 @@ from datetime import date
 from typing import ClassVar
 
 from .data_text import words_only
-from .kinds import (ABBREVIATION, ANYTHING, DATE, EMAIL_ADDRESS, ID_LIST, LINKED_TEXT, MONTHS,
+from .kinds import (ABBREVIATION, ANYTHING, DATE, EMAIL_ADDRESS, ID_LIST, LINE_LIST, LINKED_TEXT,
+                    MONTHS,
                     PAGE_ADDRESS, PAGE_LIST, PARAGRAPHS, SHORT_TEXT, SITE_ADDRESS, SLUG_ID, TEXT,
                     TEXT_LIST, WEB_ADDRESS, WHOLE_NUMBER, YES_OR_NO, Nested, Records, spec)
 from .review_dates import add_months
@@ -157,6 +158,11 @@ class Conditions(Record):
 
 # Glossary, references and language --------------------------------------------------------------
 
+def _anchor(words: str) -> str:
+    """A glossary entry's own address (#id): its words in lower case, joined by hyphens."""
+    return "-".join("".join(c if c.isalnum() else " " for c in words.lower()).split())
+
+
 @record
 class Term(Record):
     """An abbreviation and its meaning, shown as a tooltip wherever it appears."""
@@ -169,13 +175,35 @@ class Term(Record):
 
     @property
     def anchor(self) -> str:
-        return "-".join("".join(c if c.isalnum() else " " for c in self.term.lower()).split())
+        return _anchor(self.term)
+
+
+@record
+class Definition(Record):
+    """A term the guidance uses that a reader may not know, in plain words."""
+
+    WHAT = "a defined term"
+    term: str = spec(SHORT_TEXT, "The term as the pages write it, in lower case unless it is a "
+                     "name, like `strategy discussion`. Its address is made from it: do not change "
+                     "it once published.")
+    meaning: str = spec(LINKED_TEXT, "What it means, in plain words. Where it states a fact, cite "
+                        "the source as a link, like `[HM Government, "
+                        "2023](references.md#working-together-2023)`; link to the page that says "
+                        "more.")
+
+    @property
+    def anchor(self) -> str:
+        return _anchor(self.term)
 
 
 @record
 class Glossary(Record):
     WHAT = "the glossary"
     review: Review | None = REVIEW
+    definitions: tuple[Definition, ...] = spec(
+        Records(Definition, unique="term", label="term", at_least_one=False), "Terms the pages "
+        "use that a reader may not know, each defined in plain words.", required=False,
+        default=())
     terms: tuple[Term, ...] = spec(Records(Term, unique="term", label="term"),
                                    "Every abbreviation the pages use.")
 
@@ -289,6 +317,10 @@ class Row(Record):
                                     refers_to="organisation")
     systems: tuple[str, ...] = spec(ID_LIST, "The id of each system it is held on.",
                                     required=False, default=(), refers_to="system")
+    also_named: tuple[str, ...] = spec(
+        ID_LIST, "The id of each organisation the `who_holds` text names without it holding the "
+        "record, like the organisation a coordinator usually works within. The row is not listed "
+        "on its page.", required=False, default=(), refers_to="organisation")
 
 
 @record
@@ -425,6 +457,17 @@ class Changes(Record):
 
 
 @record
+class RequestItem(Record):
+    """One thing a request for information should give the organisation asked."""
+
+    WHAT = "an item a request should give"
+    send: str = spec(SHORT_TEXT, "A few words, as the request planner lists it: `Every name the "
+                     "person has used`.")
+    detail: str = spec(LINKED_TEXT, "More about it, with any source cited as a link.",
+                       required=False, default="")
+
+
+@record
 class SharingSettings(Record):
     """What every organisation page says about sharing and asking, whatever the organisation."""
 
@@ -436,6 +479,16 @@ class SharingSettings(Record):
     what_to_send: str = spec(LINKED_TEXT, "Shown under \"How to ask them\" on every organisation "
                              "page: what a request should contain, with a link to the page that "
                              "lists it.")
+    request_contents: tuple[RequestItem, ...] = spec(
+        Records(RequestItem, unique="send", label="send"), "What every request should give, "
+        "each with `send` (a few words) and `detail`. The sharing page lists them in full "
+        "(`<!-- insert: request-contents -->`); the request planner copies the `send` words.")
+    record_when_asking: tuple[str, ...] = spec(
+        LINE_LIST, "What the practitioner who asks records on the case file. The sharing page and "
+        "the request planner list it.")
+    record_when_asked: tuple[str, ...] = spec(
+        LINE_LIST, "What the organisation that is asked records, including a decision not to "
+        "share. The sharing page lists it.")
 
 
 @record

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from . import records as r
 from .data import Guidance
-from .data_text import inline, plain
+from .data_text import inline, inline_html, plain
 from .pages import category_page, holder_page, relative_link
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -101,6 +101,13 @@ def _abbr(context: jinja2.runtime.Context, text: str) -> Markup:
         str(escape(text))))
 
 
+@jinja2.pass_context
+def _linked(context: jinja2.runtime.Context, text: str) -> Markup:
+    """A field with links and emphasis, as HTML: escaped, abbreviations marked, links made to
+    work from the page being rendered."""
+    return Markup(inline_html(text, context["url_for"], lambda part: str(_abbr(context, part))))
+
+
 def _compiled_templates() -> jinja2.BytecodeCache | None:
     """Templates compiled by an earlier build, kept in the system's temporary folder (never in
     the project, which `mkdocs serve` watches); a template that changed is compiled again."""
@@ -125,6 +132,7 @@ def _environment(markdown: bool) -> jinja2.Environment:
         cell=table_cell, category_page=lambda category: Markup(category_page(category.id)),
         holder_page=lambda holder_id: Markup(holder_page(holder_id)),
         groupby_category=_group_by_category, abbr=_abbr, inline=_inline, address=_address,
+        linked=_linked,
         tooltip=_tooltip, code=_code,
         link=jinja2.pass_context(
             lambda context, target: Markup(relative_link(context["page"], target))),

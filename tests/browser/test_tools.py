@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from guidance.data_text import words_only
+from guidance.kinds import one_line
 from guidance.load import load_guidance
 from tests.browser.checks import (Failure, Visit, check_axe, check_keyboard, check_print, go,
                                   in_both_palettes, new_tab, open_page)
@@ -235,29 +237,55 @@ def test_planner_ignores_options_it_does_not_know(context, root_url, guidance):
 
 
 def test_planner_copies_the_list_as_text(context, root_url, guidance):
-    page = open_tool(context, root_url + PLANNER + "?person=child")
+    """The copied text is one request per organisation shown: how to ask it, the records in the
+    seed's own words, the basis on which it can share with a link to read more, what to send
+    with the request and what to record on the case file, all taken from the data."""
+    person = next(person for person in guidance.people if person.id == "child")
+    page = open_tool(context, root_url + PLANNER + f"?person={person.id}")
     text = copy_as_text(page)
     lines = text.splitlines()
     assert lines[0] == "Information requests about a person of concern"
-    assert "Person of concern: A child (under 18)." in lines[1]
+    assert f"Person of concern: {person.label}." in lines[1]
     for reminder in guidance.reminders:
-        assert (reminder.text in text) == ("child" in reminder.applies_to or not reminder.applies_to)
-    shown = expected_entries(guidance, "child")
+        assert (reminder.text in text) == (person.id in reminder.applies_to
+                                           or not reminder.applies_to)
+    shown = expected_entries(guidance, person.id)
     blocks = {block.split("\n", 1)[0]: block for block in text.split("\n\n")}
+    sharing = guidance.sharing
     for holder, entries in planner_groups(guidance):
-        assert (f"\n{holder.name}\n" in text) == any(h == holder.id for h, _ in shown)
+        heading = f"Request to: {holder.name}"
+        assert (heading in blocks) == any(h == holder.id for h, _ in shown), holder.id
+        if heading not in blocks:
+            continue
+        block = blocks[heading]
         for _, row in entries:  # in the seed's own words, with the condition that applies
             if (holder.id, row.id) in shown:
                 condition = find_condition(guidance, row.relevant_if) if row.relevant_if else None
                 middle = f" ({condition.wording})" if condition else ""
                 assert (f"- {row.information}{middle}. Who holds it: {row.who_holds}"
-                        in blocks[holder.name]), (holder.name, row.id)
+                        in block), (holder.id, row.id)
+        route = guidance.route_for(holder.id)
+        if route:
+            assert f"How to ask them: {one_line(words_only(route.how_to_ask))}" in block
+        else:
+            titles = "; ".join(p.title for p in guidance.partnership.local_procedures)
+            assert f"local procedures: {titles}." in block, holder.id
+        basis = " ".join(part for part in (words_only(holder.sharing_basis),
+                                           words_only(sharing.general_basis)) if part)
+        assert f"On what basis they can share: {one_line(basis)}" in block, holder.id
+        more = f"Read more: {root_url}organisations/{holder.id}/#on-what-basis-you-can-share"
+        assert more in block, holder.id
+        for item in sharing.request_contents:
+            assert f"\n- {item.send}\n" in block, (holder.id, item.send)
+        for line in sharing.record_when_asking:
+            assert f"\n- {line}" in block, (holder.id, line)
     rows = {row.id: row for category in guidance.categories for row in category.rows}
-    adult_only = [row for row in rows.values() if row.relevant_if
-                  and "child" not in find_condition(guidance, row.relevant_if).applies_to]
-    for row in adult_only:
+    only_for_others = [row for row in rows.values() if row.relevant_if
+                       and person.id not in find_condition(guidance, row.relevant_if).applies_to
+                       and person.id not in find_condition(guidance, row.relevant_if).not_known_for]
+    for row in only_for_others:
         assert f"- {row.information}" not in text
-    assert lines[-1].endswith(root_url + PLANNER + "?person=child")
+    assert lines[-1].endswith(root_url + PLANNER + f"?person={person.id}")
 
 
 def test_planner_reset_clears_the_choices_and_the_address(context, root_url, guidance):

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from guidance.data_text import links_in, words_only
+from guidance.kinds import one_line
 from tests.support.html_tree import parse
 from tests.support.project import CONTENT_ROOT
 
@@ -46,10 +48,21 @@ def test_no_page_loads_anything_from_another_host(site):
 
 
 def test_the_glossary_page_lists_every_term(site, guidance):
-    text = site.page("glossary/").text()
+    """Each abbreviation and each defined term is a row with its own address, showing its
+    meaning in the data's words; a defined term's links lead somewhere on the site."""
+    page = site.page("glossary/")
     for term in guidance.terms:
-        assert term.term in text and term.meaning in text, (
-            f"{term.term} is missing from the glossary page")
+        row = page.find_id(term.anchor)
+        assert row is not None, f"{term.term} has no row at #{term.anchor}"
+        assert term.term in row.text() and term.meaning in row.parent.text(), term.term
+    for entry in guidance.definitions:
+        row = page.find_id(entry.anchor)
+        assert row is not None, f"{entry.term} has no row at #{entry.anchor}"
+        assert entry.term in row.text(), entry.term
+        assert one_line(words_only(entry.meaning)) in row.parent.text(), entry.term
+        targets = [a.attrs["href"] for a in row.parent.iter("a") if "row-link" not in
+                   a.attrs.get("class", "")]
+        assert len(targets) == len(list(links_in(entry.meaning))), entry.term
 
 
 def test_every_abbreviation_on_every_page_has_its_tooltip(site, guidance):

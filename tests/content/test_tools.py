@@ -9,6 +9,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from guidance.data_text import links_in, words_only
+from guidance.kinds import one_line
 from tests.support.html_tree import Element, parse
 from tests.support.project import BuildResult
 from tests.support.site import page_url
@@ -56,12 +58,21 @@ def test_each_checklist_is_on_one_page(tools, guidance):
     assert set(tools) <= {"request-planner"} | {c.id for c in guidance.checklists}
 
 
-def test_every_link_and_script_on_a_tool_page_resolves(site, tools):
+def test_every_link_and_script_on_a_tool_page_resolves(site, tools, guidance):
+    """Every link within the site reaches its page and section; a link to another site is one
+    the data gives (the partnership's procedures, or a web address written in a text field)."""
+    given = {procedure.url for procedure in guidance.partnership.local_procedures}
+    given |= {link.address for route in guidance.local_routes
+              for link in links_in(route.how_to_ask)}
+    given |= {link.address for holder in guidance.holders for link in links_in(holder.sharing_basis)}
     for url, root in [entry for entries in tools.values() for entry in entries]:
         links = [element.attrs["href"] for element in root.iter("a")]
         scripts = [element.attrs["src"] for element in root.iter("script")]
         assert links and len(scripts) == 1, url
-        broken = [href for href in links + scripts if not resolves(site.site, url, href)]
+        outside = [href for href in links if urlsplit(href).scheme]
+        assert set(outside) <= given, f"{url} links to {set(outside) - given}"
+        broken = [href for href in links + scripts
+                  if href not in outside and not resolves(site.site, url, href)]
         assert not broken, f"{url} links to nothing at: {broken}"
 
 
@@ -137,3 +148,31 @@ def test_the_tools_are_in_the_navigation(site, tools):
     for url, _ in [entry for entries in tools.values() for entry in entries]:
         nav = [a.attrs.get("href") for a in site.page(url).with_class("md-nav__link")]
         assert nav, url
+
+
+def test_each_organisation_in_the_planner_has_its_route_and_basis(tools, guidance):
+    """Each organisation the planner lists says how to ask it and on what basis it can share,
+    from the partnership's routes and the register; what to send and record come from the
+    sharing settings."""
+    root = _planner(tools)
+    holders = {holder.id: holder for holder in guidance.holders}
+    for section in root.iter("section"):
+        holder = holders[section.attrs["data-holder"]]
+        parts = {p.attrs["data-request"]: p for p in section.iter("p") if "data-request" in p.attrs}
+        route = guidance.route_for(holder.id)
+        route_text = parts["route"].text()
+        if route:
+            assert one_line(words_only(route.how_to_ask)) in route_text, holder.id
+            assert ("example" in route_text) == route.example, holder.id
+        else:
+            for procedure in guidance.partnership.local_procedures:
+                assert procedure.title in route_text, holder.id
+        basis = parts["basis"]
+        if holder.sharing_basis:
+            assert one_line(words_only(holder.sharing_basis)) in basis.text(), holder.id
+        assert next(reversed(list(basis.iter("a")))).attrs["href"].endswith(
+            f"organisations/{holder.id}/#on-what-basis-you-can-share"), holder.id
+    lists = {ul.attrs["data-request"]: [li.text() for li in ul.iter("li")]
+             for ul in root.iter("ul") if "data-request" in ul.attrs}
+    assert lists == {"send": [item.send for item in guidance.sharing.request_contents],
+                     "record": list(guidance.sharing.record_when_asking)}

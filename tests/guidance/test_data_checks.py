@@ -172,3 +172,50 @@ def test_an_organisation_the_text_names_but_the_row_does_not_list(project):
     assert_fails_with(project, FIRST, line,
                       "the who_holds text names 'south service', but the row's holders do not "
                       "include south-service")
+
+
+def test_an_organisation_the_text_names_without_holding_the_record(project):
+    """`also_named` accepts an organisation the text names but that does not hold the record (the
+    MARAC coordinator "usually within" the police); the row then stays off its page."""
+    project.edit(FIRST, "    holders: [north-service, south-service]",
+                 "    holders: [north-service]\n    also_named: [south-service]")
+    result = project.build()
+    assert result.ok, result.log
+    south = project.root / "site" / "organisations" / "south-service" / "index.html"
+    north = project.root / "site" / "organisations" / "north-service" / "index.html"
+    assert 'id="shared-notes"' in north.read_text() and 'id="shared-notes"' not in south.read_text()
+
+
+def test_an_organisation_both_holding_and_only_named(project):
+    line = project.edit(FIRST, "    holders: [north-service, south-service]",
+                        "    holders: [north-service, south-service]\n"
+                        "    also_named: [south-service]") + 1
+    assert_fails_with(project, FIRST, line, "'south-service' is in both `holders` and `also_named`")
+
+
+def test_an_organisation_only_named_that_the_text_does_not_name(project):
+    line = project.edit(FIRST, "    holders: [north-service]\n    systems: [north-index]",
+                        "    holders: [north-service]\n    also_named: [west-agency]\n"
+                        "    systems: [north-index]") + 1
+    assert_fails_with(project, FIRST, line, "the row's `also_named` lists 'west-agency', but its "
+                      "who_holds text does not name 'West Agency'")
+
+
+def test_a_defined_term_is_a_row_of_its_own_on_the_glossary(fixture_site):
+    page = fixture_site.page("glossary/")
+    row = page.find_id("north-review")
+    assert row is not None and row.text().startswith("north review")
+    cell = row.parent.text()
+    assert "A review written for the tests, with emphasis and a link to the notes." in cell
+    links = [a.attrs["href"] for a in row.parent.iter("a")]
+    assert "../sources/notes/#what-to-record" in links
+    assert page.find_id("terms") is not None and page.find_id("abbreviations") is not None
+
+
+def test_a_glossary_entry_whose_address_is_taken(project):
+    """A defined term written like an abbreviation would share its address: the later entry in
+    the file is reported, with the line of the first."""
+    first = project.edit("docs/data/glossary.yml", "  - term: north review", "  - term: Nix")
+    later = project.line_of("docs/data/glossary.yml", "  - term: NIX")
+    assert_fails_with(project, "docs/data/glossary.yml", later, "the glossary entry 'NIX' would "
+                      f"have the address #nix, which line {first} already has")

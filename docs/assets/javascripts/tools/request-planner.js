@@ -1,7 +1,7 @@
 // The information request planner: hides records that do not apply to the person of concern or
 // to the kinds of information chosen, and copies or prints the list. A record whose condition is
 // not known for the person chosen stays listed, with what to ask. See tool-kit.js.
-import { actions, enhance, keepOptions, options, words } from "./tool-kit.js"
+import { actions, address, enhance, keepOptions, options, words } from "./tool-kit.js"
 
 enhance('[data-tool="request-planner"]', (root, data) => {
   const form = root.querySelector("[data-tool-choices]")
@@ -72,22 +72,37 @@ enhance('[data-tool="request-planner"]', (root, data) => {
     if (announce) status.textContent = `${records} requests to ${shown} organisations.`
   }
 
+  // One request per organisation shown: how to ask, what for, on what basis, what to send with
+  // it and what to record, so each can be pasted into an email or a form on its own.
   function text() {
     const lines = ["Information requests about a person of concern", words(choice), ""]
     const visible = reminders.filter(reminder => !reminder.hidden)
     if (visible.length) lines.push("Remember:", ...visible.map(r => `- ${words(r.lastElementChild)}`), "")
+    const generalBasis = words(root.querySelector('[data-request="general-basis"] [data-basis-text]'))
+    const listed = part => [...root.querySelectorAll(`[data-request="${part}"] li`)]
+      .map(item => `- ${words(item)}`)
     for (const holder of holders.filter(holder => !holder.hidden)) {
-      lines.push(words(holder.querySelector("h3")))
+      const basis = holder.querySelector('[data-request="basis"]')
+      const more = basis.querySelector("[data-request-more]")
+      lines.push(`Request to: ${words(holder.querySelector("h3"))}`,
+        words(holder.querySelector('[data-request="route"]')),
+        "Ask for these records, about each person of concern:")
       for (const entry of holder.querySelectorAll("li:not([hidden])")) lines.push(`- ${shownWords(entry)}`)
-      lines.push("")
+      const own = basis.querySelector("[data-basis-own]")
+      lines.push(["On what basis they can share:", own && words(own), generalBasis,
+        `Read more: ${address(more.querySelector("a").getAttribute("href"))}`]
+        .filter(Boolean).join(" "),
+        "Send with the request, for each person of concern:", ...listed("send"),
+        "Record on the case file:", ...listed("record"), "")
     }
     lines.push(`From ${document.title}: ${location.href}`)
     return lines.join("\n")
   }
 
-  // The words a reader sees in an entry: its hidden parts (the condition not in force) left out.
-  const shownWords = entry => words({ textContent: [...entry.childNodes]
-    .filter(node => !node.hidden).map(node => node.textContent).join("") })
+  // The words a reader sees in an element: its hidden parts (the condition not in force) and
+  // any part named in `leaveOut` left out.
+  const shownWords = (element, leaveOut) => words({ textContent: [...element.childNodes]
+    .filter(node => !node.hidden && node !== leaveOut).map(node => node.textContent).join("") })
 
   form.addEventListener("change", () => show(true))
   actions(root, status, { text, reset: () => { form.reset(); show(false) } })
