@@ -174,7 +174,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                           "editing/build-messages.md#nav-section")
     partnership = site.data.partnership
     config.extra["partnership"] = {"name": partnership.name,
-                                   "contact_email": partnership.contact_email}
+                                   "contact_email": partnership.contact_email,
+                                   "published_address": partnership.published_address}
+    # One published address, from the partnership settings: the site map, the 404 page and the
+    # editions' "check ... for the current version" all use it.
+    config.site_url = partnership.published_address.rstrip("/") + "/"
     site.generated = {page.src_uri: page for page in pages}
     docs = Path(config.docs_dir).name
     site.late = {src for src in texts if has_inserts(site.data.texts.get(f"{docs}/{src}", ""))}

@@ -198,7 +198,8 @@ class Loader:
             if redirect.from_link == redirect.to_link:
                 self.add(redirect.path, redirect.line_of("to"), "this redirect leads to itself",
                          "Write the section's new address in `to`.", "redirect")
-        published = self._published_links(site_url.rstrip("/"))
+        published = self._published_links(
+            (partnership.published_address if partnership else site_url).rstrip("/"))
         allowed, problems = read_allow_list(self.docs_dir.parent / ALLOW_LIST)
         self.problems.extend(problems)
         self.problems.extend(outside_links(self.docs_dir, self.docs_dir.name))

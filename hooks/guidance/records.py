@@ -286,6 +286,10 @@ class Partnership(Record):
     review: Review | None = REVIEW
     name: str = spec(SHORT_TEXT, "Shown in the footer and on the home page.")
     contact_email: str = spec(EMAIL_ADDRESS, "Where readers send questions and corrections.")
+    published_address: str = spec(
+        WEB_ADDRESS, "Where the site is published, like https://guidance.example.org/. Search "
+        "engines' site map and the 404 page use it, and every offline copy and printed edition "
+        "tells its reader to check there for the current version.")
     local_procedures: tuple[ProcedureLink, ...] = spec(
         Records(ProcedureLink, unique=None, empty="there are no local procedures links"), "At least one link to the partnership's own "
         "procedures, each with a `title` and a `url`.")
