@@ -41,6 +41,12 @@ FINDING = "docs/findings/first-finding.md"
 SECOND_FINDING = "docs/findings/second-finding.md"
 SOURCES_INDEX = "docs/sources/index.md"
 LINKS = "docs/data/published-links.txt"
+CONDITIONS = "docs/data/conditions.yml"
+PARTNERSHIP = "docs/data/partnership.yml"
+SHARING = "docs/data/sharing.yml"
+ROUTES = "docs/data/local-routes.yml"
+QUERIES = "docs/data/search-queries.yml"
+ROUTE_LIMIT = kinds.LINKED_TEXT.limit  # the most characters a route's how_to_ask may have
 
 LOG_LEVEL = re.compile(r"^(?:ERROR|WARNING|INFO)\s+-\s+")  # how MkDocs starts a message
 PEAK_MEMORY = Path(__file__).parent / "support" / "peak_memory.py"
@@ -185,21 +191,82 @@ FAULTS = [
         HOLDERS, "    name: East Team", "    name: [East Team"),
         "is never closed with ]", "Close it with ]", absent=("unknown organisation",)),
     Fault("a condition not known for someone, with nothing to ask", _edit_at(
-        "docs/data/conditions.yml", "    applies_to: [child]",
+        CONDITIONS, "    applies_to: [child]",
         "    applies_to: [child]\n    not_known_for: [adult]", "not_known_for"),
         "has `not_known_for` but no `ask`", "Add a line `ask:`"),
     Fault("a condition both known and not known for the same person", _edit_at(
-        "docs/data/conditions.yml", "    applies_to: [child]",
+        CONDITIONS, "    applies_to: [child]",
         "    applies_to: [child]\n    not_known_for: [child]\n    ask: ask whether", "not_known_for"),
         "'child' is in both `applies_to` and `not_known_for`", "Keep it in one of them"),
+    Fault("a condition not known for a kind of person the conditions do not have", _edit_at(
+        CONDITIONS, "    applies_to: [child]",
+        "    applies_to: [child]\n    not_known_for: [adlt]\n    ask: ask whether", "adlt"),
+        "unknown kind of person 'adlt'", "Did you mean 'adult'?"),
     Fault("a local route for an organisation the register does not have", _edit(
-        "docs/data/local-routes.yml", "organisation: south-service", "organisation: south-servce"),
+        ROUTES, "organisation: south-service", "organisation: south-servce"),
         "unknown organisation 'south-servce'", "Did you mean 'south-service'?"),
+    Fault("two local routes for one organisation", _edit(
+        ROUTES, "  - organisation: south-service",
+        "  - organisation: north-service\n    how_to_ask: Ask again.\n"
+        "  - organisation: south-service"),
+        "organisation 'north-service' is used twice", "Each organisation must be different"),
+    Fault("HTML in a local route", _edit(
+        ROUTES, "how_to_ask: Use the south request form.",
+        'how_to_ask: Use the <a href="https://example.org">form</a>.'),
+        "'how_to_ask' contains HTML (<a", "cannot hold HTML"),
+    Fault("a local route over its limit", _edit(
+        ROUTES, "how_to_ask: Use the south request form.",
+        "how_to_ask: " + "W" * (ROUTE_LIMIT + 1)),
+        f"'how_to_ask' is {ROUTE_LIMIT + 1} characters long; the most it can be is {ROUTE_LIMIT}",
+        "Shorten it"),
+    Fault("a local route's example flag that is not true or false", _edit(
+        ROUTES, "example: true", "example: ture"),
+        "'example' should be true or false, not the text 'ture'", "Write true or false"),
     Fault("HTML in an organisation's sharing basis", _edit_at(
         HOLDERS, "description: A made-up agency that keeps a ledger.",
         "description: A made-up agency that keeps a ledger.\n    sharing_basis: Share <u>x</u>.",
-        "sharing_basis"),
+        "Share <u>x</u>"),
         "contains HTML", "cannot hold HTML"),
+    Fault("a link in an organisation's sharing basis to a page that does not exist", _edit_at(
+        HOLDERS, "description: A made-up agency that keeps a ledger.",
+        "description: A made-up agency that keeps a ledger.\n"
+        "    sharing_basis: See [the notes](sources/note.md).", "sources/note.md"),
+        "the guidance link 'sources/note.md' points to a page that does not exist",
+        "Did you mean 'sources/notes.md'?"),
+    Fault("a mistyped citation in the general basis for sharing", _edit_at(
+        SHARING, "general_basis: >-\n",
+        "general_basis: >-\n  See [the handbook](references.md#fixture-handbok).\n",
+        "fixture-handbok"),
+        "'references.md#fixture-handbok' points to a section that references.md does not have",
+        "Did you mean '#fixture-handbook'?"),
+    Fault("HTML in the general basis for sharing, found without a build", _edit_at(
+        SHARING, "general_basis: >-\n", "general_basis: >-\n  Share <b>always</b>.\n",
+        "<b>"), "'general_basis' contains HTML (<b>)", "cannot hold HTML", command="check"),
+    Fault("a link in what to send to a page that does not exist", _edit(
+        SHARING, "what_to_send: ", "what_to_send: See [the list](sources/nots.md). "),
+        "the guidance link 'sources/nots.md' points to a page that does not exist",
+        "Did you mean 'sources/notes.md'?"),
+    Fault("a search that should find a page that does not exist", _edit(
+        QUERIES, "finds: sources/second-records.md", "finds: sources/second-record.md"),
+        "the guidance link 'sources/second-record.md' points to a page that does not exist",
+        "Did you mean 'sources/second-records.md'?"),
+    Fault("a search given twice", _edit(QUERIES, "query: north index", "query: ledger"),
+          "search 'ledger' is used twice", "Each search must be different"),
+    Fault("a safety planning tool whose address is not a web address", _edit_at(
+        PARTNERSHIP, "review_owners:",
+        "safety_planning_tool:\n  title: Fixture safety planning tool\n"
+        "  url: www.example.org/tool\nreview_owners:", "url: www.example.org/tool"),
+        "'url' should be a web address starting with https://", "Write a web address"),
+    Fault("HTML in a defined term's meaning", _edit_at(
+        GLOSSARY, "definitions:\n",
+        "definitions:\n  - term: planted term\n    meaning: A meaning with <i>markup</i>.\n",
+        "<i>markup"), "'meaning' contains HTML (<i>)", "cannot hold HTML"),
+    Fault("a link in a defined term's meaning to a page that does not exist", _edit_at(
+        GLOSSARY, "definitions:\n",
+        "definitions:\n  - term: planted term\n    meaning: See [the notes](sources/nots.md).\n",
+        "sources/nots.md"),
+        "the guidance link 'sources/nots.md' points to a page that does not exist",
+        "Did you mean 'sources/notes.md'?", command="check"),
     Fault("misspelt field", _edit(SECOND, "    who_holds: South Service",
                                   "    who_hold: South Service"), "unknown field 'who_hold'",
           "Did you mean 'who_holds'?"),

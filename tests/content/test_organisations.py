@@ -26,6 +26,11 @@ def _section(page, heading_id: str) -> tuple[str, list[str]]:
     return " ".join(" ".join(words).split()), links
 
 
+def _words(text: str) -> str:
+    """A data text as a reader sees it on the page: its words, spaced once."""
+    return " ".join(words_only(text).split())
+
+
 def test_every_organisation_page_says_on_what_basis_and_how_to_ask(site, guidance):
     for holder in guidance.holders:
         url = f"organisations/{holder.id}/"
@@ -36,25 +41,49 @@ def test_every_organisation_page_says_on_what_basis_and_how_to_ask(site, guidanc
         for text in (holder.sharing_basis, guidance.sharing.general_basis):
             if not text:
                 continue
-            assert " ".join(words_only(text).split()) in basis, url
+            assert _words(text) in basis, url
             for link in links_in(text):  # each citation and page link, leading where the data says
                 path, _, anchor = link.address.partition("#")
                 built = path.removesuffix(".md").removesuffix("index") + "/"
                 assert any(target == built.replace("//", "/") + "#" + anchor
                            for target in targets), (url, link.address, targets)
-        ask, _ = _section(page, "how-to-ask-them")
+        if holder.sharing_basis:
+            # Its own national basis first, then the one for every organisation.
+            assert (basis.index(_words(holder.sharing_basis))
+                    < basis.index(_words(guidance.sharing.general_basis))), (
+                f"{url}: its own basis does not come before the general basis")
+        ask, ask_links = _section(page, "how-to-ask-them")
         assert ask, f"{url}: no 'How to ask them'"
-        assert " ".join(words_only(guidance.sharing.what_to_send).split()) in ask, url
+        assert _words(guidance.sharing.what_to_send) in ask, url
         route = guidance.route_for(holder.id)
-        if route is not None:
-            assert " ".join(words_only(route.how_to_ask).split()) in ask, url
+        if route is not None:  # the partnership's own route, and whether it is an example
+            assert _words(route.how_to_ask) in ask, url
             assert ("This is an example." in ask) == route.example, url
-        else:
+            if route.example:  # the notice says whose route this should be
+                notice = ask.partition("This is an example.")[2]
+                notice = notice.partition(_words(guidance.sharing.what_to_send))[0]
+                assert guidance.partnership.name in notice, f"{url}: '{notice}'"
+        else:  # no route: the partnership's local procedures, each linked
             for procedure in guidance.partnership.local_procedures:
                 assert procedure.title in ask, url
+                assert procedure.url in ask_links, (url, procedure.url, ask_links)
 
 
 def test_some_organisations_have_a_national_basis_and_a_route(guidance):
     """The data says something national where the sources do, and ships example routes."""
     assert any(holder.sharing_basis for holder in guidance.holders)
     assert guidance.local_routes
+
+
+def test_every_national_basis_is_cited(guidance):
+    """The national part of "On what basis you can share" (an organisation's own basis, and the
+    general basis every page gives) cites at least one source on the References page."""
+    references = {reference.id for reference in guidance.references}
+    texts = {"the general basis in docs/data/sharing.yml": guidance.sharing.general_basis}
+    texts |= {f"the sharing_basis of '{holder.id}' in docs/data/holders.yml": holder.sharing_basis
+              for holder in guidance.holders if holder.sharing_basis}
+    for where, text in texts.items():
+        cited = [link.address.partition("#")[2] for link in links_in(text)
+                 if link.address.partition("#")[0] == "references.md"]
+        assert cited, f"{where} cites no reference"
+        assert set(cited) <= references, f"{where} cites {sorted(set(cited) - references)}"

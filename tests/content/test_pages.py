@@ -1,17 +1,72 @@
 """The real hand-written pages, references and changes as built: every heading written in a page
 is on the built page with its id, every citation resolves to an entry on the References page,
-and the References and Changes pages hold what their data files say."""
+the pages on sharing and on the people around the child keep the finding pages' shape and cite
+their sources, and the References and Changes pages hold what their data files say."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.support import content
 from tests.support.project import CONTENT_ROOT
 from tests.support.seed import comparable
 from tests.support.site import page_url, resolve
+
+
+# The finding pages: the audit's learning, a page per finding, after the folder's index.
+FINDINGS = "audit-learning"
+# The pages on asking and sharing lawfully and on the people around the child (issue 14). Each
+# takes the finding pages' shape, except the index.md that opens its folder: the people index is
+# an overview that lists its pages, and the sharing index, on asking and sharing, has a shape of
+# its own (what a request holds, what to record, what to do when no answer comes).
+NEW = ("sharing", "people")
+REFERENCES_SECTION = "references"  # the id of the section where a page lists what it cites
+
+
+def _docs(path: Path) -> str:
+    return path.relative_to(CONTENT_ROOT / "docs").as_posix()
+
+
+def _folder_pages(folder: str, *, index: bool) -> list[Path]:
+    """The hand-written pages of a folder under docs/, with or without its index.md."""
+    return [path for path in sorted((CONTENT_ROOT / "docs" / folder).glob("*.md"))
+            if index or path.name != "index.md"]
+
+
+def _overview(path: Path) -> bool:
+    """Whether a page is an overview, which points to other pages: search ranks it below them
+    (a `search: boost:` below 1 in its front matter), and it states nothing it must cite."""
+    search = content.front_matter(path.read_text(encoding="utf-8")).get("search")
+    return isinstance(search, dict) and float(search.get("boost", 1)) < 1
+
+
+SHAPED = [path for folder in NEW for path in _folder_pages(folder, index=False)]
+CITING = [path for folder in NEW for path in _folder_pages(folder, index=True)
+          if not _overview(path)]
+
+
+def _sections(path: Path) -> list[tuple[str, int]]:
+    """A page's sections as written: each heading's id and level, in order."""
+    return [(heading.id, heading.level)
+            for heading in content.headings(path.read_text(encoding="utf-8")) if heading.id]
+
+
+def finding_page_shape() -> list[tuple[str, int]]:
+    """The finding-page shape, read from the finding pages themselves: every section (its id and
+    heading level) that more than half of them have, in the order they have it. Not "every":
+    a finding page may set out something else in a section's place (how a safety plan works,
+    say), and one such page must not shrink the shape the others share."""
+    pages = [_sections(path) for path in _folder_pages(FINDINGS, index=False)]
+    counts = Counter(section for sections in pages for section in set(sections))
+    shape = {section for section, count in counts.items() if count > len(pages) / 2}
+    whole = [sections for sections in pages if shape <= set(sections)]
+    assert whole, f"no page in docs/{FINDINGS}/ has every section the others share: {shape}"
+    return [section for section in whole[0] if section in shape]
 
 
 def _plain(markdown: str) -> str:
@@ -86,3 +141,59 @@ def test_the_changes_page_gives_every_change_newest_first_with_its_pages(site, g
         for target in change.pages:
             path, _, anchor = target.partition("#")
             assert (content.page_address(path), anchor) in links, f"no link to {target}"
+
+
+def test_the_finding_pages_share_a_shape():
+    """The shape the other pages are held to is there to read: the finding pages share more
+    than a title and a list of references, and all of them that have it, have it in one order."""
+    shape = finding_page_shape()
+    assert len(shape) > 2, f"the finding pages in docs/{FINDINGS}/ share only {shape}"
+    assert SHAPED and CITING, f"no pages in docs/{NEW}/ to hold to it"
+    for path in _folder_pages(FINDINGS, index=False):
+        sections = [section for section in _sections(path) if section in shape]
+        if len(sections) == len(shape):
+            assert sections == shape, f"{_docs(path)}: the finding pages' sections in another order"
+
+
+@pytest.mark.parametrize("path", SHAPED, ids=_docs)
+def test_each_page_on_sharing_and_on_the_people_around_the_child_has_the_finding_page_shape(
+        path):
+    shape = finding_page_shape()
+    sections = _sections(path)
+    described = [f"#{section} (h{level})" for section, level in shape]
+    missing = [words for words, section in zip(described, shape) if section not in sections]
+    assert not missing, (f"{_docs(path)} lacks the finding pages' sections {missing}; the shape "
+                         f"is {described}")
+    in_order = [section for section in sections if section in shape]
+    assert in_order == shape, f"{_docs(path)}: the finding pages' sections in another order"
+
+
+def _citations(site, url: str) -> tuple[set[str], set[str]]:
+    """The references a built page cites in its text, and those its References section lists."""
+    cited, listed, section = set(), set(), None
+    for element in next(site.page(url).iter("article")).children:
+        if isinstance(element, str):
+            continue
+        if element.tag == "h2":
+            section = element.attrs.get("id")
+        for link in element.iter("a"):
+            target, anchor = resolve(url, link.attrs.get("href", ""))
+            if target == "references/" and anchor:
+                (listed if section == REFERENCES_SECTION else cited).add(anchor)
+    return cited, listed
+
+
+@pytest.mark.parametrize("path", CITING, ids=_docs)
+def test_each_page_on_sharing_and_on_the_people_around_the_child_cites(site, guidance, path):
+    """It cites at least one source; every source it cites is a reference on the References
+    page; and its own References section lists each one, as every finding page's does."""
+    url = content.page_address(_docs(path))
+    cited, listed = _citations(site, url)
+    assert cited, f"{_docs(path)} cites nothing"
+    references = site.page("references/")
+    known = {reference.id for reference in guidance.references}
+    for anchor in sorted(cited | listed):
+        assert anchor in known and references.find_id(anchor) is not None, (
+            f"{_docs(path)} cites '{anchor}', which is not a reference")
+    assert not cited - listed, (f"{_docs(path)}: its References section does not list "
+                                f"{sorted(cited - listed)}")
