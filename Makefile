@@ -4,7 +4,9 @@
 # Others: make build (build into site/), make check (check the data only), make published-links
 # (at a release: add the site's current links to docs/data/published-links.txt), make
 # field-reference (rewrite editing/fields.md after changing hooks/guidance/records.py), make lock
-# (refresh requirements.txt after changing requirements.in).
+# (refresh requirements.txt after changing requirements.in), make offline (the offline edition:
+# a zip in dist/ that works opened from a shared drive), make pdf (the guide on paper: the whole
+# guide and each section of the navigation as PDFs in dist/pdf/).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -14,7 +16,7 @@ INSTALLED := $(VENV)/.installed
 # Material for MkDocs prints a notice about its end of life on every run; README.md covers it.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check published-links field-reference lock clean
+.PHONY: serve test build check published-links field-reference lock clean offline pdf
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -30,6 +32,12 @@ check: $(INSTALLED)
 
 published-links: $(INSTALLED)
 	$(BIN)/python hooks/published_links.py add
+
+offline: $(INSTALLED)
+	$(BIN)/python hooks/offline_edition.py --out dist
+
+pdf: $(INSTALLED)
+	$(BIN)/python hooks/pdf_editions.py --out dist/pdf
 
 field-reference: $(INSTALLED)
 	$(BIN)/python hooks/field_reference.py

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Build benchmark: what the hooks add to a build, how build and validation time grow with the
-data, and what a reader's browser really loads. Writes benchmarks/results.md.
+data, what a reader's browser really loads, and how long the PDF editions take. Writes
+benchmarks/results.md.
 
 Usage: .venv/bin/python benchmarks/build_benchmark.py [--runs 9] [--scales 1,10] [--out FILE]
+[--pdf-project ROOT]
 (`--scales 1,10,100` adds the 100x build, which takes minutes.) Each time is the CPU time of a
 fresh process (on a shared machine, wall time measures the other work too), the median of pairs
-of runs made alternately, so what load remains weighs on both sides of a pair alike.
+of runs made alternately, so what load remains weighs on both sides of a pair alike. The PDF
+editions are made once (about a minute of CPU for the real guide), and reported in CPU and wall
+seconds.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import gzip
 import html
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -31,6 +36,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -108,6 +114,9 @@ def _plain(value):
     return html.unescape(str(value)) if isinstance(value, str) else value
 
 
+GENERATED_FILES = ("changes.xml",)
+
+
 def hooks_cost(folder: Path, runs: int) -> tuple[str, Path]:
     """Target 1: the real site's build against the same pages with the hooks off (each page as the
     hooks leave it, their metadata as front matter, and the navigation they complete)."""
@@ -119,8 +128,12 @@ def hooks_cost(folder: Path, runs: int) -> tuple[str, Path]:
         (off / "docs" / src_uri).parent.mkdir(parents=True, exist_ok=True)
         (off / "docs" / src_uri).write_text(f"---\n{yaml.safe_dump(meta)}---\n{markdown}",
                                             encoding="utf-8")
-    settings = yaml.safe_load((off / "mkdocs.yml").read_text(encoding="utf-8"))
-    settings.update(nav=_plain(config.nav), extra=dict(config.extra), hooks=[])
+    for name in GENERATED_FILES:  # files the hooks make, which pages link to
+        if (off / "site" / name).is_file():
+            shutil.copy(off / "site" / name, off / "docs" / name)
+    settings = yaml_load((off / "mkdocs.yml").read_text(encoding="utf-8"))  # !ENV tags too
+    settings.update(nav=_plain(config.nav), extra=dict(config.extra), hooks=[],
+                    site_url=config.site_url)  # the hooks set it from the partnership settings
     (off / "mkdocs.yml").write_text(yaml.safe_dump(settings))
     for project in (real, off):  # once untimed, so neither side's first run compiles Python
         timed("build", project)
@@ -133,17 +146,19 @@ def hooks_cost(folder: Path, runs: int) -> tuple[str, Path]:
             f"{'the same' if same else '**NOT the same**'} but for the edit link) |", real)
 
 
-# What the hooks add to a page's HTML where a redirect names an old section on it: a site with
-# the hooks off has no redirects, so these are left out of the comparison.
-MOVED_NOTES = re.compile(r'<p id="[^"]*" class="moved-section">.*?</p>|'
-                         r'<span id="[^"]*" class="moved-anchor"></span>')
+# What the hooks add to a page's HTML rather than its Markdown, which a site with the hooks off
+# cannot have: the notes that keep a moved section's old link working, and the references in full
+# that only print. These are left out of the comparison.
+ADDED_TO_HTML = re.compile(r'<p id="[^"]*" class="moved-section">.*?</p>|'
+                           r'<span id="[^"]*" class="moved-anchor"></span>|'
+                           r'<div class="print-references">.*?</div>')
 
 
 def but_edit_link(page: Path) -> list[str]:
     """A built page's lines but its edit link, which the hooks point at the page's data file,
     as text: a navigation title from mkdocs.yml is escaped differently from one the hooks give.
-    The notes that keep a moved section's old link working are left out (see MOVED_NOTES)."""
-    return [_unescaped(MOVED_NOTES.sub("", line))
+    What the hooks add to the HTML itself is left out (see ADDED_TO_HTML)."""
+    return [_unescaped(ADDED_TO_HTML.sub("", line))
             for line in page.read_text(encoding="utf-8").splitlines()
             if line.strip() and 'rel="edit"' not in line]
 
@@ -309,6 +324,34 @@ def bad_input(folder: Path, runs: int) -> list[str]:
     return rows
 
 
+EDITION_LINE = re.compile(r"^(?P<path>\S+\.pdf): (?P<pages>\d+) pages, (?P<size>[^,]+), "
+                          r"(?P<seconds>[\d.]+) s of CPU time$", re.MULTILINE)
+
+
+def paper_editions(folder: Path, project: Path) -> list[str]:
+    """The guide on paper: one run of `make pdf`'s command on ``project`` (the site built once,
+    then every PDF rendered): its wall and CPU seconds, and each PDF's pages, size and
+    rendering time (CPU) as the command reports them. The report's lines."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, str(project / "hooks" / "pdf_editions.py"), "--out",
+                           str(folder / "pdf")], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=1800)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        raise SystemExit(f"the PDF editions of {project} failed:\n{done.stderr[-3000:]}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    made = list(EDITION_LINE.finditer(done.stdout))
+    total = sum(Path(line["path"]).stat().st_size for line in made)
+    return [f"`hooks/pdf_editions.py` (`make pdf`), one run: the site built once in strict mode, "
+            f"then {len(made)} PDFs rendered, {kb(total)} in all: {wall:.0f} s wall, {cpu:.0f} s "
+            "CPU. The first is the whole guide; each other is one section of the navigation.", "",
+            "| PDF | Pages | Size | Rendered in (CPU s) |", "| --- | --- | --- | --- |",
+            *(f"| `{Path(line['path']).name}` | {line['pages']} | {line['size']} | "
+              f"{line['seconds']} |" for line in made)]
+
+
 def kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
@@ -318,6 +361,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="pairs of runs behind each ratio")
     parser.add_argument("--scales", default="1,10", help="data sizes to build; 100 takes minutes")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
+    parser.add_argument("--pdf-project", type=Path, default=ROOT,
+                        help="the project whose PDF editions are timed (tests give a small one)")
     arguments = parser.parse_args()
     if (chromium := find_chromium()) is None:
         raise SystemExit(HOW_TO_GET_CHROMIUM)
@@ -331,6 +376,7 @@ def main() -> None:
                                                      arguments.scales.split(",")], arguments.runs)
         visits = browser_visits(real / "site", chromium)
         refused = bad_input(Path(folder), arguments.runs)
+        paper = paper_editions(Path(folder), arguments.pdf_project.resolve())
     text = "\n".join([
         "# Build benchmark results", "", f"{date.today()}, at `{version}`, on {os.cpu_count()} "
         f"cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end). Times "
@@ -340,7 +386,8 @@ def main() -> None:
         f"{kb(len(scripts))}, {kb(len(gzip.compress(scripts)))} gzipped |", *refused, "",
         "## Growth with data", "", "The real data and renamed copies of its categories, rows, "
         "organisations and systems, each scale built alternately with the real data.", "",
-        *table, "", "## What a reader's browser loads", "", *visits, ""])
+        *table, "", "## What a reader's browser loads", "", *visits, "",
+        "## The guide on paper", "", *paper, ""])
     arguments.out.write_text(text, encoding="utf-8")
     print(text)
 

@@ -25,11 +25,14 @@ from mkdocs.utils import CountHandler, get_relative_url
 
 from guidance import records as r
 from guidance.data import Guidance
+from guidance.feed import FeedSite, atom_feed, feed_title
 from guidance.generated import GeneratedPage, ReviewedPage, add_to_nav, generated_pages, late_markdown
 from guidance.insert_lines import has_inserts
 from guidance.inserts import abbreviations, fill_inserts
 from guidance.language import uses_in_guidance
 from guidance.load import load_guidance
+from guidance.pages import CHANGES_FEED, REFERENCES
+from guidance.print_references import full_references
 from guidance.problems import DataError, Problem
 from guidance.published import (SiteLinks, check_data_links, check_links,
                                 lines_of_id, redirect_pages, with_moved_sections)
@@ -86,6 +89,16 @@ class GuidanceSite:
             file = self.files.get_file_from_path(path)
             return (get_relative_url(file.url, page.file.url) if file else path) + hash_mark + anchor
         return url
+
+    def address_for(self, site_url: str):
+        """Absolute addresses for the feed: a page under docs/ (perhaps with a section) as
+        readers of the published site at ``site_url`` reach it."""
+        def address(target: str) -> str:
+            path, hash_mark, anchor = target.partition("#")
+            file = self.files.get_file_from_path(path)
+            assert file is not None, f"{path}: links in data are checked before the feed is made"
+            return site_url + _address(file).lstrip("/") + hash_mark + anchor
+        return address
 
     def title_of(self, target: str) -> str:
         """Words for a link that say where it goes: the page's title, then the section's, as
@@ -154,7 +167,27 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     review_log.handlers = [handler for handler in logging.getLogger("mkdocs").handlers
                            if not isinstance(handler, CountHandler)]
+    _offline_edition(config)
     return config
+
+
+OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+def _offline_edition(config: MkDocsConfig) -> None:
+    """The offline edition, opened from files with no server: Material's offline plugin does the
+    search; here, instant navigation goes (it fetches pages, which files cannot answer), the
+    worker shim comes from the site itself rather than unpkg.com, and every page says which
+    edition it is (partials/edition-stamp.html)."""
+    offline = config.plugins.get("material/offline")
+    if offline is None or not offline.config.enabled:
+        config.extra.pop("edition", None)
+        return
+    features = config.theme["features"]
+    features[:] = [name for name in features if not name.startswith("navigation.instant")]
+    config.extra["polyfills"] = [OFFLINE_SHIM]
+    config.extra["edition"] = {"kind": "offline", "date": site.today.isoformat(),
+                               "long_date": long_date(site.today)}
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -177,8 +210,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                                    "contact_email": partnership.contact_email,
                                    "published_address": partnership.published_address}
     # One published address, from the partnership settings: the site map, the 404 page and the
-    # editions' "check ... for the current version" all use it.
-    config.site_url = partnership.published_address.rstrip("/") + "/"
+    # editions' "check ... for the current version" all use it. An offline copy is not at that
+    # address, so its pages claim no canonical address there.
+    if "edition" not in config.extra:
+        config.site_url = partnership.published_address.rstrip("/") + "/"
+    # overrides/main.html links every page to the feed of changes.
+    config.extra["changes_feed"] = {"path": CHANGES_FEED, "title": feed_title(config.site_name)}
     site.generated = {page.src_uri: page for page in pages}
     docs = Path(config.docs_dir).name
     site.late = {src for src in texts if has_inserts(site.data.texts.get(f"{docs}/{src}", ""))}
@@ -187,6 +224,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.src_uri, content=page.markdown)
         file.edit_uri = page.data_file
         files.append(file)
+    # The feed is a file of the site like any other, so the changes page's link to it is checked
+    # and `mkdocs serve` serves it; its content is written in on_env, once every title is known.
+    files.append(File.generated(config, CHANGES_FEED, content=b""))
     # Pages that name others by title are read last, once those titles are known.
     site.files = Files([file for file in files if file.src_uri not in site.late]
                        + [file for file in files if file.src_uri in site.late])
@@ -220,7 +260,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     tooltips."""
     src = page.file.src_uri
     if src in site.generated and site.generated[src].late:
-        markdown = late_markdown(src, site.data, title_of=site.title_of, today=site.today, pages=[
+        markdown = late_markdown(src, site.data, title_of=site.title_of, today=site.today,
+                                 feed_address=_feed_address(files), pages=[
             ReviewedPage(file.src_uri, html.unescape(_heading(file.page)) or file.src_uri, review)
             for file in site.files.documentation_pages() if file.page is not None
             and (review := site.review_of(file.src_uri)) is not None])
@@ -241,7 +282,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             path, lines[-1], f"the id '{element_id}' is used twice on the page {address}{also}",
             "Give one of the headings (or the tool's data) another id: a link to the id may land "
             "on the wrong element.", "duplicate-id"))
-    return with_moved_sections(html, page=address, redirects=list(site.data.redirects))
+    html = with_moved_sections(html, page=address, redirects=list(site.data.redirects))
+    if page.file.src_uri != REFERENCES:
+        html += full_references(page.markdown or "", site.data.references)
+    return html
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -257,7 +301,33 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
                                      for src in addresses})
     if problems:
         raise PluginError(DataError(problems).report())
+    _write_feed(files, config)
     return env
+
+
+def _write_feed(files: Files, config: MkDocsConfig) -> None:
+    """The feed of changes, now that every page it links to has its title and sections. MkDocs
+    copies it to the site with the other files, after this event."""
+    feed = files.get_file_from_path(CHANGES_FEED)
+    assert feed is not None, "on_files adds the feed"
+    feed.content_bytes = atom_feed(site.data, FeedSite(
+        name=config.site_name, language=config.theme["language"] or "en",
+        feed_address=_feed_address(files), address_of=site.address_for(_published_address()),
+        title_of=site.title_of))
+
+
+def _published_address() -> str:
+    """The partnership's published address, ending with /. The feed always gives addresses
+    there, whichever copy it is built in (an offline edition has no site_url): a reader's client
+    can only follow the published site."""
+    return site.data.partnership.published_address.rstrip("/") + "/"
+
+
+def _feed_address(files: Files) -> str:
+    """The feed's absolute address on the published site, which readers subscribe to."""
+    feed = files.get_file_from_path(CHANGES_FEED)
+    assert feed is not None, "on_files adds the feed"
+    return _published_address() + feed.url
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -42,3 +42,20 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = FixtureProject(tmp_path_factory.mktemp("fixture")).build()
     assert result.ok, f"the test project (tests/fixture) does not build:\n{result.log}"
     return result
+
+
+@pytest.fixture(scope="session")
+def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The frozen test project's offline edition, made by its own command and unzipped, as a
+    partnership with only a shared drive would: the folder the zip holds."""
+    import zipfile
+    project = FixtureProject(tmp_path_factory.mktemp("offline"))
+    out = project.root / "dist"
+    result = project.command("hooks/offline_edition.py", "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    (archive,) = out.glob("*.zip")
+    unzipped = project.root / "unzipped"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(unzipped)
+    (folder,) = unzipped.iterdir()
+    return folder

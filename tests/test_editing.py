@@ -257,21 +257,23 @@ def test_the_data_check_and_a_strict_build_come_before_the_tests():
 
 
 def test_the_preview_is_built_and_uploaded_even_when_a_test_fails_but_not_when_the_build_does():
+    """The preview is the offline edition, unzipped into the folder the artefact "site" holds,
+    as editing/github-steps.md tells an editor to expect."""
     steps = main_job()["steps"]
-    build = steps[step_index(steps, lambda run: ".venv/bin/mkdocs build --strict" in run
-                             and "--no-directory-urls" not in run, "makes a strict build")]
+    build = steps[step_index(steps, lambda run: ".venv/bin/mkdocs build --strict" in run,
+                             "makes a strict build")]
     tests = step_index(steps, lambda run: run.strip() == "make test", "runs make test")
-    number = step_index(steps, lambda run: "--no-directory-urls" in run, "builds the preview")
+    number = step_index(steps, lambda run: "make offline" in run, "builds the preview")
     preview = steps[number]
     assert number > tests
     assert "!cancelled()" in preview["if"], "the preview is built even when a test fails"
     assert f"steps.{build['id']}.outcome == 'success'" in preview["if"], (
         "the preview is not built when the strict build failed")
-    folder = re.search(r"--site-dir (\S+)", preview["run"]).group(1)
+    folder = re.search(r"zipfile -e \S+ (\S+)", preview["run"]).group(1)
     upload = next(step for step in steps[number:]
                   if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["name"] == "site"
-    assert upload["with"]["path"].rstrip("/") == folder
+    assert upload["with"]["path"].rstrip("/") == folder.rstrip("/")
     assert f"steps.{preview['id']}.outcome == 'success'" in upload["if"]
 
 
@@ -292,3 +294,22 @@ def test_a_second_job_builds_the_site_with_a_pinned_properdocs():
         "ProperDocs is pinned exactly, with its hash")
     assert "--require-hashes" in runs and "-r requirements.txt" in runs
     assert re.search(r"properdocs build --strict\b", runs)
+
+
+def test_a_release_tests_then_builds_checks_and_attaches_every_edition():
+    """On a tag: the README's test command first, then the site, the offline edition and the
+    PDFs by their make commands, the release check on the folder, and only then the upload."""
+    release = yaml.safe_load(read(ROOT / ".github/workflows/release.yml"))
+    assert release[True]["push"]["tags"], "runs on a tag"  # YAML reads the key `on` as true
+    (job,) = release["jobs"].values()
+    runs = [step.get("run", "") for step in job["steps"]]
+
+    def first(text: str) -> int:
+        return next(number for number, run in enumerate(runs) if text in run)
+
+    tests = next(n for n, run in enumerate(runs) if run.strip() == readme_test_command())
+    built = first("make offline pdf")
+    assert tests < built < first("hooks/check_editions.py release") < first("gh release upload")
+    assert "mkdocs build --strict" in runs[built]
+    for package in ("chromium", "libpango-1.0-0", "gh"):
+        assert package in runs[first("apt-get install")], package

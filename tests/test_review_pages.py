@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import yaml
+from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: mkdocs.yml has !ENV tags
 
 from tests.support.dates import FIXTURE_TODAY, long_date
 from tests.support.project import BuildResult, FixtureProject
@@ -18,7 +18,7 @@ PAGE_REVIEWED = "last_reviewed: 2026-09-14"
 
 def _edit_base(project: FixtureProject) -> str:
     """MkDocs' edit_uri, which the fixture inherits from the real mkdocs.yml: up to docs/."""
-    return yaml.safe_load(project.read("base.yml"))["edit_uri"]
+    return yaml_load(project.read("base.yml"))["edit_uri"]
 
 
 def _notices(page) -> list:

@@ -1,4 +1,5 @@
-"""A strict build fails exactly when it should, whatever -q or -v says; serve shows and goes on.
+"""A strict build fails exactly when it should, whatever -q or -v says; serve shows and goes on
+(and serves the feed of changes, which the hooks add to the site).
 
 MkDocs stops counting warnings under -q and stops checking links to sections under -v
 (mkdocs/mkdocs#4126, #3991); hooks/strict_gate.py holds the gate. Each case runs the real
@@ -13,8 +14,10 @@ import sys
 import time
 import urllib.request
 
+import feedparser
 import pytest
 
+from tests.support.feed import FEED
 from tests.support.project import FixtureProject
 
 FINDING = "docs/findings/first-finding.md"
@@ -87,6 +90,9 @@ def test_serve_shows_a_warning_and_goes_on_serving(project):
             except OSError:
                 assert time.monotonic() < deadline, "serve never answered"
                 time.sleep(0.2)  # polling for the server to answer, not a fixed wait
+        # Serve serves what the hooks add to the site, the feed of changes included.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{FEED}", timeout=5) as response:
+            assert feedparser.parse(response.read()).version == "atom10"
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]

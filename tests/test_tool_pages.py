@@ -1,5 +1,6 @@
 """The thinking tools' pages, built from the frozen test project: each tool is a complete form or
-list without JavaScript, says that nothing is kept, and loads its script as a module. (The real
+list without JavaScript, says that nothing is kept, and loads its script as a deferred classic
+script (which runs from files too, where a module cannot). (The real
 tools are checked against the real data in tests/content/test_tools.py.)"""
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ def _entries(site: BuildResult) -> dict[str, dict[str, str]]:
         for item in section.iter("li")} for section in root.iter("section")}
 
 
-def test_each_tool_says_nothing_is_kept_and_loads_its_script_as_a_module(fixture_site):
+def test_each_tool_says_nothing_is_kept_and_loads_its_script_deferred(fixture_site):
     for url in (PLANNER, CHECK):
         root = _tool(fixture_site, url)
         assert "Nothing you choose here is saved or sent." in root.text(), url
         scripts = list(root.iter("script"))
-        assert len(scripts) == 1 and scripts[0].attrs.get("type") == "module", url
+        assert len(scripts) == 1 and "defer" in scripts[0].attrs, url
+        assert scripts[0].attrs.get("type", "text/javascript") == "text/javascript", url
         assert not list(root.iter("textarea")), url
         assert {i.attrs.get("type") for i in root.iter("input")} <= {"radio", "checkbox"}, url
 

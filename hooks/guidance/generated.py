@@ -9,8 +9,8 @@ from . import records as r
 from markupsafe import Markup, escape
 
 from .data import Guidance
-from .pages import (CHANGES, GLOSSARY, ORGANISATIONS_INDEX, REFERENCES, REVIEW_STATUS,
-                    SOURCES_INDEX, category_page, holder_page)
+from .pages import (CHANGES, CHANGES_FEED, GLOSSARY, ORGANISATIONS_INDEX, REFERENCES,
+                    REVIEW_STATUS, SOURCES_INDEX, category_page, changes_section, holder_page)
 from .render import TitleOf, render
 from .review_dates import long_date
 
@@ -63,11 +63,13 @@ class ReviewedPage:
 
 
 def late_markdown(src_uri: str, guidance: Guidance, *, title_of: TitleOf,
-                  pages: list[ReviewedPage], today: date) -> str:
-    """The changes page and the review status page, once every page they list has a title."""
+                  pages: list[ReviewedPage], today: date, feed_address: str) -> str:
+    """The changes page and the review status page, once every page they list has a title.
+    The changes page links to the feed of changes and gives its published address."""
     if src_uri == CHANGES:
         return render("changes.md.j2", page=CHANGES, guidance=guidance, title_of=title_of,
-                      long_date=long_date)
+                      long_date=long_date, section=changes_section, feed=CHANGES_FEED,
+                      feed_address=feed_address)
     ordered = sorted(pages, key=lambda page: (not page.review.is_overdue(today),
                                               page.review.next_due, page.title.lower()))
     files = sorted(guidance.file_reviews.values(),

@@ -8,6 +8,7 @@ hooks.
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 
 SOURCES_INDEX = "sources/index.md"
 ORGANISATIONS_INDEX = "organisations/index.md"
@@ -15,6 +16,9 @@ GLOSSARY = "glossary.md"
 REFERENCES = "references.md"
 REVIEW_STATUS = "review-status.md"
 CHANGES = "changes.md"
+# The Atom feed of the changes, at the site's top beside the changes page. ".xml" because every
+# web server, an intranet's included, serves it as XML with no setting to add.
+CHANGES_FEED = "changes.xml"
 
 
 def category_page(category_id: str) -> str:
@@ -23,6 +27,11 @@ def category_page(category_id: str) -> str:
 
 def holder_page(holder_id: str) -> str:
     return f"organisations/{holder_id}.md"
+
+
+def changes_section(day: date) -> str:
+    """The id of a day's section on the changes page, which the feed's entries link to."""
+    return f"changes-{day.isoformat()}"
 
 
 def generated_paths(category_ids: list[str], holder_ids: list[str]) -> set[str]:

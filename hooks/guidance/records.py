@@ -279,6 +279,14 @@ class ProcedureLink(Record):
 
 
 @record
+class ToolLink(ProcedureLink):
+    """The partnership's own practice tool: a link like a procedures link, named as itself in
+    messages."""
+
+    WHAT = "the safety planning tool link"
+
+
+@record
 class Partnership(Record):
     """The partnership that publishes the guidance: another partnership changes only this."""
 
@@ -293,8 +301,8 @@ class Partnership(Record):
     local_procedures: tuple[ProcedureLink, ...] = spec(
         Records(ProcedureLink, unique=None, empty="there are no local procedures links"), "At least one link to the partnership's own "
         "procedures, each with a `title` and a `url`.")
-    safety_planning_tool: ProcedureLink | None = spec(
-        Nested(ProcedureLink), "The partnership's own safety planning practice tool, with a "
+    safety_planning_tool: ToolLink | None = spec(
+        Nested(ToolLink), "The partnership's own safety planning practice tool, with a "
         "`title` and a `url`: the safety planning page leads with it.", required=False)
     review_owners: tuple[str, ...] = spec(TEXT_LIST, "The roles that may own a page or data "
                                           "file (a role, never a person's name).")

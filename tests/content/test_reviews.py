@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-import yaml
+from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: mkdocs.yml has !ENV tags
 
 from tests.support import content
 from tests.support.dates import long_date, months_later
@@ -86,8 +86,7 @@ def test_every_page_shows_the_review_of_the_file_it_is_made_from(site, guidance)
 
 
 def test_every_edit_link_opens_the_file_the_page_is_made_from(site, guidance):
-    base = yaml.safe_load((CONTENT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get(
-        "edit_uri")
+    base = yaml_load((CONTENT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("edit_uri")
     sources = _sources(guidance)
     for url, page in _built_pages(site):
         link = _edit_link(page)

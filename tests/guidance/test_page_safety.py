@@ -282,8 +282,8 @@ def test_the_check_needs_nothing_but_the_standard_library():
 def render(text: str) -> str:
     """The page as Python-Markdown renders it with the site's extensions (from mkdocs.yml)."""
     import markdown
-    import yaml
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: mkdocs.yml has !ENV tags
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     extensions, settings = [], {}
     for entry in config["markdown_extensions"]:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})

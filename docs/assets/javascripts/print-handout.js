@@ -11,5 +11,5 @@ function prepare() {
     if (link.origin === location.origin) link.dataset.internal = ""
 }
 
-document$.subscribe(prepare)
+window.guidanceKit.onEveryPage(prepare)
 addEventListener("beforeprint", prepare)

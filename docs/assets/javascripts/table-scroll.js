@@ -1,8 +1,8 @@
 // Wide tables scroll sideways inside their own box (Material wraps each table in
 // .md-typeset__scrollwrap). When a table is wider than its box, make the box a named region that
 // can take keyboard focus, so people using a keyboard or a screen reader can scroll it too.
-// Subscribing to Material's document$ re-runs this after every instant page change.
-document$.subscribe(() => {
+// It runs on every page shown, after instant navigation too (guidance-kit.js onEveryPage).
+window.guidanceKit.onEveryPage(() => {
   for (const box of document.querySelectorAll(".md-typeset__scrollwrap")) {
     const update = () => markScrollable(box, box.scrollWidth > box.clientWidth + 1);
     new ResizeObserver(update).observe(box);

@@ -1,78 +1,80 @@
 // A checklist tool (threshold reflection, safety plan check): lists the items whose answer needs
-// attention, with what to do and where to read more. It never scores or rates. See tool-kit.js.
-import { actions, address, enhance, keepOptions, options } from "./tool-kit.js"
+// attention, with what to do and where to read more. It never scores or rates. See guidance-kit.js.
+(function () {
+  const { actions, address, enhance, keepOptions, options } = window.guidanceKit
 
-enhance('[data-tool="checklist"]', (root, data) => {
-  const form = root.querySelector("[data-checklist-form]")
-  const summary = root.querySelector("[data-tool-summary]")
-  const status = summary.querySelector("[data-tool-status]")
-  const list = summary.querySelector("[data-summary-list]")
-  root.classList.add("tool-enhanced")
-  summary.hidden = false
-  form.addEventListener("submit", event => event.preventDefault())
+  enhance('[data-tool="checklist"]', (root, data) => {
+    const form = root.querySelector("[data-checklist-form]")
+    const summary = root.querySelector("[data-tool-summary]")
+    const status = summary.querySelector("[data-tool-status]")
+    const list = summary.querySelector("[data-summary-list]")
+    root.classList.add("tool-enhanced")
+    summary.hidden = false
+    form.addEventListener("submit", event => event.preventDefault())
 
-  const inputs = item => [...form.querySelectorAll(`input[name="${item.id}"]`)]
-  const answerTo = item => {
-    const value = inputs(item).find(input => input.checked)?.value
-    return item.answers.find(answer => answer.id === value)
-  }
-
-  function restore() {
-    const params = options()
-    for (const item of data.items)
-      for (const input of inputs(item)) input.checked = input.value === params.get(item.id)
-  }
-
-  function points() {
-    return data.items.map(item => ({ item, answer: answerTo(item) }))
-      .filter(({ answer }) => answer?.needsAttention)
-  }
-
-  function point({ item, answer }) {
-    const entry = document.createElement("li")
-    const heading = document.createElement("strong")
-    heading.textContent = item.text
-    const link = document.createElement("a")
-    link.href = item.guidance
-    link.textContent = item.guidanceTitle
-    entry.append(heading, ` Your answer: ${answer.label}. ${item.attention} Read more: `, link, ".")
-    return entry
-  }
-
-  function show() {
-    const pairs = []
-    let answered = 0
-    for (const item of data.items) {
-      const answer = answerTo(item)
-      if (answer) pairs.push([item.id, answer.id])
-      answered += !!answer
-      form.querySelector(`[id="${item.id}"] [data-attention]`).hidden = !answer?.needsAttention
+    const inputs = item => [...form.querySelectorAll(`input[name="${item.id}"]`)]
+    const answerTo = item => {
+      const value = inputs(item).find(input => input.checked)?.value
+      return item.answers.find(answer => answer.id === value)
     }
-    const found = points()
-    list.replaceChildren(...found.map(point))
-    keepOptions(pairs)
-    const left = data.items.length - answered
-    const listed = found.length === 1 ? "1 point is listed" : `${found.length} points are listed`
-    const message = !answered ? "Nothing is answered yet. Points that need attention will be listed here."
-      : `${listed} here. ${left ? `${left} of ${data.items.length} not answered yet.` : "Everything is answered."}`
-    status.textContent = message
-  }
 
-  function text() {
-    const lines = [data.title, ...data.note ? [data.note] : [], "", data.summaryTitle]
-    const found = points()
-    if (!found.length) lines.push("Nothing listed.")
-    for (const { item, answer } of found)
-      lines.push(`- ${item.group}: ${item.text}`, `  Answer: ${answer.label}. ${item.attention}`,
-        `  Read more: ${item.guidanceTitle}, ${address(item.guidance)}`)
-    const left = data.items.filter(item => !answerTo(item)).length
-    if (left) lines.push("", `${left} of ${data.items.length} not answered.`)
-    lines.push("", `From ${document.title}: ${location.href}`)
-    return lines.join("\n")
-  }
+    function restore() {
+      const params = options()
+      for (const item of data.items)
+        for (const input of inputs(item)) input.checked = input.value === params.get(item.id)
+    }
 
-  form.addEventListener("change", show)
-  actions(root, status, { text, reset: () => { form.reset(); show() } })
-  restore()
-  show()
-})
+    function points() {
+      return data.items.map(item => ({ item, answer: answerTo(item) }))
+        .filter(({ answer }) => answer?.needsAttention)
+    }
+
+    function point({ item, answer }) {
+      const entry = document.createElement("li")
+      const heading = document.createElement("strong")
+      heading.textContent = item.text
+      const link = document.createElement("a")
+      link.href = item.guidance
+      link.textContent = item.guidanceTitle
+      entry.append(heading, ` Your answer: ${answer.label}. ${item.attention} Read more: `, link, ".")
+      return entry
+    }
+
+    function show() {
+      const pairs = []
+      let answered = 0
+      for (const item of data.items) {
+        const answer = answerTo(item)
+        if (answer) pairs.push([item.id, answer.id])
+        answered += !!answer
+        form.querySelector(`[id="${item.id}"] [data-attention]`).hidden = !answer?.needsAttention
+      }
+      const found = points()
+      list.replaceChildren(...found.map(point))
+      keepOptions(pairs)
+      const left = data.items.length - answered
+      const listed = found.length === 1 ? "1 point is listed" : `${found.length} points are listed`
+      const message = !answered ? "Nothing is answered yet. Points that need attention will be listed here."
+        : `${listed} here. ${left ? `${left} of ${data.items.length} not answered yet.` : "Everything is answered."}`
+      status.textContent = message
+    }
+
+    function text() {
+      const lines = [data.title, ...data.note ? [data.note] : [], "", data.summaryTitle]
+      const found = points()
+      if (!found.length) lines.push("Nothing listed.")
+      for (const { item, answer } of found)
+        lines.push(`- ${item.group}: ${item.text}`, `  Answer: ${answer.label}. ${item.attention}`,
+          `  Read more: ${item.guidanceTitle}, ${address(item.guidance)}`)
+      const left = data.items.filter(item => !answerTo(item)).length
+      if (left) lines.push("", `${left} of ${data.items.length} not answered.`)
+      lines.push("", `From ${document.title}: ${location.href}`)
+      return lines.join("\n")
+    }
+
+    form.addEventListener("change", show)
+    actions(root, status, { text, reset: () => { form.reset(); show() } })
+    restore()
+    show()
+  })
+})()

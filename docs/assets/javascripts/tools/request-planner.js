@@ -1,111 +1,113 @@
 // The information request planner: hides records that do not apply to the person of concern or
 // to the kinds of information chosen, and copies or prints the list. A record whose condition is
-// not known for the person chosen stays listed, with what to ask. See tool-kit.js.
-import { actions, address, enhance, keepOptions, options, words } from "./tool-kit.js"
+// not known for the person chosen stays listed, with what to ask. See guidance-kit.js.
+(function () {
+  const { actions, address, enhance, keepOptions, options, words } = window.guidanceKit
 
-enhance('[data-tool="request-planner"]', (root, data) => {
-  const form = root.querySelector("[data-tool-choices]")
-  const status = root.querySelector("[data-tool-status]")
-  const choice = root.querySelector("[data-planner-choice]")
-  const empty = root.querySelector("[data-planner-empty]")
-  const people = [...form.querySelectorAll('input[name="person"]')]
-  const kinds = [...form.querySelectorAll('input[name="category"]')]
-  const holders = [...root.querySelectorAll("[data-holder]")]
-  const reminders = [...root.querySelectorAll("[data-reminder]")]
-  form.hidden = false
-  root.querySelector("[data-tool-actions]").hidden = false
-  form.addEventListener("submit", event => event.preventDefault())
+  enhance('[data-tool="request-planner"]', (root, data) => {
+    const form = root.querySelector("[data-tool-choices]")
+    const status = root.querySelector("[data-tool-status]")
+    const choice = root.querySelector("[data-planner-choice]")
+    const empty = root.querySelector("[data-planner-empty]")
+    const people = [...form.querySelectorAll('input[name="person"]')]
+    const kinds = [...form.querySelectorAll('input[name="category"]')]
+    const holders = [...root.querySelectorAll("[data-holder]")]
+    const reminders = [...root.querySelectorAll("[data-reminder]")]
+    form.hidden = false
+    root.querySelector("[data-tool-actions]").hidden = false
+    form.addEventListener("submit", event => event.preventDefault())
 
-  const chosen = () => ({
-    person: people.find(input => input.checked)?.value ?? "",
-    kinds: kinds.filter(input => input.checked).map(input => input.value),
-  })
+    const chosen = () => ({
+      person: people.find(input => input.checked)?.value ?? "",
+      kinds: kinds.filter(input => input.checked).map(input => input.value),
+    })
 
-  function restore() {
-    const params = options()
-    for (const input of people) input.checked = input.value === params.get("person")
-    if (params.has("categories")) {
-      const wanted = params.get("categories").split(",")
-      for (const input of kinds) input.checked = wanted.includes(input.value)
-    }
-  }
-
-  function describe({ person, kinds: picked }) {
-    const who = person ? `Person of concern: ${data.people[person]}.`
-      : "Person of concern: not chosen, so every record is listed."
-    const what = picked.length === kinds.length ? "all"
-      : picked.map(id => data.categories[id]).join(", ") || "none"
-    return `${who} Kinds of information: ${what}.`
-  }
-
-  function show(announce) {
-    const state = chosen()
-    const applies = list => !state.person || !list.length || list.includes(state.person)
-    let records = 0
-    let shown = 0
-    for (const holder of holders) {
-      let count = 0
-      for (const entry of holder.querySelectorAll("li")) {
-        const condition = data.conditions[entry.dataset.condition]
-        const unknown = Boolean(condition && state.person
-          && condition.notKnown.includes(state.person))
-        entry.hidden = !state.kinds.includes(entry.dataset.category)
-          || (condition && !unknown && !applies(condition.applies))
-        const ask = entry.querySelector("[data-condition-ask]")
-        if (ask) {
-          ask.hidden = !unknown
-          entry.querySelector("[data-condition-wording]").hidden = unknown
-        }
-        count += !entry.hidden
+    function restore() {
+      const params = options()
+      for (const input of people) input.checked = input.value === params.get("person")
+      if (params.has("categories")) {
+        const wanted = params.get("categories").split(",")
+        for (const input of kinds) input.checked = wanted.includes(input.value)
       }
-      holder.hidden = !count
-      records += count
-      shown += count > 0
     }
-    for (const reminder of reminders)
-      reminder.hidden = !applies(data.reminders[reminder.dataset.reminder])
-    empty.hidden = records > 0
-    choice.textContent = describe(state)
-    const pairs = state.person ? [["person", state.person]] : []
-    if (state.kinds.length < kinds.length) pairs.push(["categories", state.kinds.join(",")])
-    keepOptions(pairs)
-    if (announce) status.textContent = `${records} requests to ${shown} organisations.`
-  }
 
-  // One request per organisation shown: how to ask, what for, on what basis, what to send with
-  // it and what to record, so each can be pasted into an email or a form on its own.
-  function text() {
-    const lines = ["Information requests about a person of concern", words(choice), ""]
-    const visible = reminders.filter(reminder => !reminder.hidden)
-    if (visible.length) lines.push("Remember:", ...visible.map(r => `- ${words(r.lastElementChild)}`), "")
-    const generalBasis = words(root.querySelector('[data-request="general-basis"] [data-basis-text]'))
-    const listed = part => [...root.querySelectorAll(`[data-request="${part}"] li`)]
-      .map(item => `- ${words(item)}`)
-    for (const holder of holders.filter(holder => !holder.hidden)) {
-      const basis = holder.querySelector('[data-request="basis"]')
-      const more = basis.querySelector("[data-request-more]")
-      lines.push(`Request to: ${words(holder.querySelector("h3"))}`,
-        words(holder.querySelector('[data-request="route"]')),
-        "Ask for these records, about each person of concern:")
-      for (const entry of holder.querySelectorAll("li:not([hidden])")) lines.push(`- ${shownWords(entry)}`)
-      const own = basis.querySelector("[data-basis-own]")
-      lines.push(["On what basis they can share:", own && words(own), generalBasis,
-        `Read more: ${address(more.querySelector("a").getAttribute("href"))}`]
-        .filter(Boolean).join(" "),
-        "Send with the request, for each person of concern:", ...listed("send"),
-        "Record on the case file:", ...listed("record"), "")
+    function describe({ person, kinds: picked }) {
+      const who = person ? `Person of concern: ${data.people[person]}.`
+        : "Person of concern: not chosen, so every record is listed."
+      const what = picked.length === kinds.length ? "all"
+        : picked.map(id => data.categories[id]).join(", ") || "none"
+      return `${who} Kinds of information: ${what}.`
     }
-    lines.push(`From ${document.title}: ${location.href}`)
-    return lines.join("\n")
-  }
 
-  // The words a reader sees in an element: its hidden parts (the condition not in force) and
-  // any part named in `leaveOut` left out.
-  const shownWords = (element, leaveOut) => words({ textContent: [...element.childNodes]
-    .filter(node => !node.hidden && node !== leaveOut).map(node => node.textContent).join("") })
+    function show(announce) {
+      const state = chosen()
+      const applies = list => !state.person || !list.length || list.includes(state.person)
+      let records = 0
+      let shown = 0
+      for (const holder of holders) {
+        let count = 0
+        for (const entry of holder.querySelectorAll("li")) {
+          const condition = data.conditions[entry.dataset.condition]
+          const unknown = Boolean(condition && state.person
+            && condition.notKnown.includes(state.person))
+          entry.hidden = !state.kinds.includes(entry.dataset.category)
+            || (condition && !unknown && !applies(condition.applies))
+          const ask = entry.querySelector("[data-condition-ask]")
+          if (ask) {
+            ask.hidden = !unknown
+            entry.querySelector("[data-condition-wording]").hidden = unknown
+          }
+          count += !entry.hidden
+        }
+        holder.hidden = !count
+        records += count
+        shown += count > 0
+      }
+      for (const reminder of reminders)
+        reminder.hidden = !applies(data.reminders[reminder.dataset.reminder])
+      empty.hidden = records > 0
+      choice.textContent = describe(state)
+      const pairs = state.person ? [["person", state.person]] : []
+      if (state.kinds.length < kinds.length) pairs.push(["categories", state.kinds.join(",")])
+      keepOptions(pairs)
+      if (announce) status.textContent = `${records} requests to ${shown} organisations.`
+    }
 
-  form.addEventListener("change", () => show(true))
-  actions(root, status, { text, reset: () => { form.reset(); show(false) } })
-  restore()
-  show(false)
-})
+    // One request per organisation shown: how to ask, what for, on what basis, what to send with
+    // it and what to record, so each can be pasted into an email or a form on its own.
+    function text() {
+      const lines = ["Information requests about a person of concern", words(choice), ""]
+      const visible = reminders.filter(reminder => !reminder.hidden)
+      if (visible.length) lines.push("Remember:", ...visible.map(r => `- ${words(r.lastElementChild)}`), "")
+      const generalBasis = words(root.querySelector('[data-request="general-basis"] [data-basis-text]'))
+      const listed = part => [...root.querySelectorAll(`[data-request="${part}"] li`)]
+        .map(item => `- ${words(item)}`)
+      for (const holder of holders.filter(holder => !holder.hidden)) {
+        const basis = holder.querySelector('[data-request="basis"]')
+        const more = basis.querySelector("[data-request-more]")
+        lines.push(`Request to: ${words(holder.querySelector("h3"))}`,
+          words(holder.querySelector('[data-request="route"]')),
+          "Ask for these records, about each person of concern:")
+        for (const entry of holder.querySelectorAll("li:not([hidden])")) lines.push(`- ${shownWords(entry)}`)
+        const own = basis.querySelector("[data-basis-own]")
+        lines.push(["On what basis they can share:", own && words(own), generalBasis,
+          `Read more: ${address(more.querySelector("a").getAttribute("href"))}`]
+          .filter(Boolean).join(" "),
+          "Send with the request, for each person of concern:", ...listed("send"),
+          "Record on the case file:", ...listed("record"), "")
+      }
+      lines.push(`From ${document.title}: ${location.href}`)
+      return lines.join("\n")
+    }
+
+    // The words a reader sees in an element: its hidden parts (the condition not in force) and
+    // any part named in `leaveOut` left out.
+    const shownWords = (element, leaveOut) => words({ textContent: [...element.childNodes]
+      .filter(node => !node.hidden && node !== leaveOut).map(node => node.textContent).join("") })
+
+    form.addEventListener("change", () => show(true))
+    actions(root, status, { text, reset: () => { form.reset(); show(false) } })
+    restore()
+    show(false)
+  })
+})()

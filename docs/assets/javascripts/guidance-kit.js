@@ -1,0 +1,94 @@
+// Shared by the site's scripts: a classic script (not a module), so it runs where modules cannot,
+// such as the offline edition opened from a shared drive (file://). It is loaded on every page
+// before the others, and keeps nothing: no cookies, no storage, no requests. The only state the
+// tools keep is the option ids in the page's address, so a link can share or restore a scenario.
+(function () {
+  if (window.guidanceKit) return // Material's instant navigation can run a page's scripts again
+
+  /** Run `update` on every page shown: through Material's document$ (which also announces pages
+   * reached by instant navigation), or once the page has loaded where document$ is missing. */
+  function onEveryPage(update) {
+    if (typeof document$ !== "undefined") document$.subscribe(() => update())
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => update())
+    else update()
+  }
+
+  const enhanced = new Set()
+
+  /** Run `setup` once on each element matching `selector`, on every page shown. A tool's script
+   * may run again after instant navigation; the tool is set up once all the same. */
+  function enhance(selector, setup) {
+    if (enhanced.has(selector)) return
+    enhanced.add(selector)
+    onEveryPage(() => {
+      for (const root of document.querySelectorAll(selector)) {
+        if (root.dataset.enhanced) continue // the same page can be announced twice
+        root.dataset.enhanced = "true"
+        setup(root, JSON.parse(root.dataset.toolData))
+      }
+    })
+  }
+
+  /** The options in the address. */
+  const options = () => new URLSearchParams(location.search)
+
+  /** Replace the options in the address, without adding a step to the browser's history. Option
+   * ids are lower-case words and hyphens, so they are written as they are, easy to read and edit.
+   * A page opened from a file may refuse a new address; the choices still work on the page. */
+  function keepOptions(pairs) {
+    const query = pairs.map(([name, value]) => `${name}=${value}`).join("&")
+    try {
+      history.replaceState(history.state, "", location.pathname + (query ? `?${query}` : "") + location.hash)
+    } catch {
+      // Some browsers do not let a page opened from a file change its own address.
+    }
+  }
+
+  /** Put text on the clipboard; say whether it worked. */
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text)
+      return true
+    } catch {
+      // The clipboard API needs a secure address (https, 127.0.0.1 or a file); many intranets
+      // use http. The older way needs selected text: a read-only text area, removed at once.
+      const area = document.createElement("textarea")
+      area.value = text
+      area.readOnly = true
+      area.className = "tool-copy-buffer"
+      document.body.append(area)
+      area.select()
+      const copied = document.execCommand("copy")
+      area.remove()
+      return copied
+    }
+  }
+
+  /** Wire a tool's Copy, Print and Reset buttons. `text()` gives what to copy. */
+  function actions(root, status, { text, reset }) {
+    root.addEventListener("click", async event => {
+      const button = event.target.closest("button[data-action]")
+      if (!button) return
+      const action = button.dataset.action
+      if (action === "print") window.print()
+      if (action === "reset") {
+        reset()
+        status.textContent = "Your choices are cleared."
+      }
+      if (action === "copy")
+        status.textContent = await copyText(text())
+          ? "Copied. Paste it into an email or a case record."
+          : "Your browser did not allow copying. Print the page instead."
+    })
+  }
+
+  /** The words of an element, on one line. */
+  const words = element => element.textContent.replace(/\s+/g, " ").trim()
+
+  /** The full address of a link written relative to this page, for copied text. */
+  const address = href => new URL(href, location.href).href
+
+  window.guidanceKit = Object.freeze({
+    onEveryPage, enhance, options, keepOptions, copyText, actions, words, address,
+  })
+})()

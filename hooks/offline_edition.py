@@ -1,0 +1,94 @@
+"""Build the offline edition: the whole site as a zip that works opened from a shared drive, with
+no web server and no internet (README: "Editions").
+
+    python hooks/offline_edition.py [--out dist] [--project .]
+
+Builds with Material's offline plugin switched on (GUIDANCE_OFFLINE=true: see mkdocs.yml and
+hooks/guidance_hooks.py), strictly, then zips the site under one folder named for the edition,
+with a short text file that says how to open it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+
+import yaml  # noqa: E402
+
+from editions.navigation import slug  # noqa: E402
+from guidance.review_dates import build_day, long_date  # noqa: E402
+
+HOW_TO_OPEN = """\
+{title}
+Offline edition of {long_date}
+
+How to use this copy
+1. Unzip this file to a folder on your computer or a shared drive. Keep the folder's files together.
+2. Open the folder {folder}, then open index.html in your web browser.
+
+Everything works from the files: the pages, search, the thinking tools and printing. Nothing is
+sent anywhere, and nothing you choose in a tool is kept.
+
+This copy may go out of date. Check {address} for the current version.
+"""
+
+
+def build_offline_edition(out: Path, project: Path = ROOT) -> Path:
+    """Build the offline site of ``project`` and zip it into ``out``; return the zip's path."""
+    day = build_day(os.environ)
+    settings = _partnership(project)
+    folder = f"{slug(settings['site_name'])}-offline-{day.isoformat()}"  # named as the PDFs are
+    with tempfile.TemporaryDirectory() as work:
+        site = Path(work) / folder
+        environment = {**os.environ, "GUIDANCE_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+            cwd=project, env=environ_with_today(environment, day), check=False)
+        if result.returncode != 0:
+            raise SystemExit("The offline edition was not built: the build above says why.")
+        note = HOW_TO_OPEN.format(title=settings["site_name"], long_date=long_date(day),
+                                  folder=folder, address=settings["published_address"])
+        out.mkdir(parents=True, exist_ok=True)
+        archive = out / f"{folder}.zip"
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+            zipped.writestr(f"{folder}/HOW TO OPEN THIS COPY.txt", note)
+            for path in sorted(site.rglob("*")):
+                if path.is_file():
+                    zipped.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
+    return archive
+
+
+def environ_with_today(environment: dict[str, str], day) -> dict[str, str]:
+    """The same build day for the site's stamp as for the zip's name, even across midnight."""
+    return {**environment, "GUIDANCE_TODAY": day.isoformat()}
+
+
+def _partnership(project: Path) -> dict[str, str]:
+    """The site's name and published address, for the note beside the site, read from the data
+    the build has just checked."""
+    settings = yaml.safe_load((project / "docs/data/partnership.yml").read_text(encoding="utf-8"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    name = next((line.split(":", 1)[1].strip() for line in config.splitlines()
+                 if line.startswith("site_name:")), "Guidance")
+    return {"site_name": name, "published_address": settings["published_address"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where to write the zip")
+    parser.add_argument("--project", type=Path, default=ROOT, help="the project to build")
+    arguments = parser.parse_args()
+    archive = build_offline_edition(arguments.out.resolve(), arguments.project.resolve())
+    print(f"wrote {archive} ({archive.stat().st_size / 1024 / 1024:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
