@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from datetime import date
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -352,6 +353,29 @@ def paper_editions(folder: Path, project: Path) -> list[str]:
               f"{line['seconds']} |" for line in made)]
 
 
+def offline_edition(folder: Path, project: Path) -> list[str]:
+    """The offline edition: one run of `make offline`'s command on ``project`` (a strict build
+    with the offline plugin, then the zip): its wall and CPU seconds, the zip's size and how many
+    files it holds. The report's lines."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, str(project / "hooks" / "offline_edition.py"), "--out",
+                           str(folder / "offline")], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        raise SystemExit(f"the offline edition of {project} failed:\n{done.stderr[-3000:]}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    (archive,) = (folder / "offline").glob("*.zip")
+    with zipfile.ZipFile(archive) as zipped:
+        files = zipped.infolist()
+    unpacked = sum(info.file_size for info in files)
+    return [f"`hooks/offline_edition.py` (`make offline`), one run: {wall:.1f} s wall, {cpu:.1f} s "
+            f"CPU. The zip is {kb(archive.stat().st_size)} ({archive.stat().st_size / 1024 / 1024:.1f}"
+            f" MB), holding {len(files)} files, {unpacked / 1024 / 1024:.1f} MB unzipped."]
+
+
 def kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
@@ -362,14 +386,16 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10", help="data sizes to build; 100 takes minutes")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
     parser.add_argument("--pdf-project", type=Path, default=ROOT,
-                        help="the project whose PDF editions are timed (tests give a small one)")
+                        help="the project whose editions (PDFs, offline zip) are timed (tests "
+                        "give a small one)")
     arguments = parser.parse_args()
     if (chromium := find_chromium()) is None:
         raise SystemExit(HOW_TO_GET_CHROMIUM)
     version = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
                              capture_output=True, text=True).stdout.strip() or "an unknown version"
-    scripts = b"".join(path.read_bytes() for path in
-                       sorted((ROOT / "docs/assets/javascripts/tools").glob("*.js")))
+    scripts = b"".join(path.read_bytes() for path in  # a tool page's own: the kit and its tool's
+                       [ROOT / "docs/assets/javascripts/guidance-kit.js",
+                        *sorted((ROOT / "docs/assets/javascripts/tools").glob("*.js"))])
     with tempfile.TemporaryDirectory(prefix="guidance-benchmark-") as folder:
         hooks, real = hooks_cost(Path(folder), arguments.runs)
         summary, table = growth(Path(folder), real, [int(scale) for scale in
@@ -377,6 +403,7 @@ def main() -> None:
         visits = browser_visits(real / "site", chromium)
         refused = bad_input(Path(folder), arguments.runs)
         paper = paper_editions(Path(folder), arguments.pdf_project.resolve())
+        offline = offline_edition(Path(folder), arguments.pdf_project.resolve())
     text = "\n".join([
         "# Build benchmark results", "", f"{date.today()}, at `{version}`, on {os.cpu_count()} "
         f"cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end). Times "
@@ -387,7 +414,7 @@ def main() -> None:
         "## Growth with data", "", "The real data and renamed copies of its categories, rows, "
         "organisations and systems, each scale built alternately with the real data.", "",
         *table, "", "## What a reader's browser loads", "", *visits, "",
-        "## The guide on paper", "", *paper, ""])
+        "## The guide on paper", "", *paper, "", "## The offline edition", "", *offline, ""])
     arguments.out.write_text(text, encoding="utf-8")
     print(text)
 

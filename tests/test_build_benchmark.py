@@ -30,7 +30,8 @@ def test_one_quick_run_writes_its_report(tmp_path):
     for part in ("The hooks add at most 10%", "grows no worse than linearly", "Validation",
                  "The tools' scripts", "## Growth with data", "| 2x |",
                  "## What a reader's browser loads", "Home page, first visit",
-                 "## The guide on paper", "| Pages |", ".pdf` |"):
+                 "## The guide on paper", "| Pages |", ".pdf` |", "## The offline edition",
+                 "The zip is"):
         assert part in report
     # The hooks-off copy must stand for the same site, or the comparison means nothing.
     assert "the same but for the edit link" in report
