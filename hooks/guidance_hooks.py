@@ -35,7 +35,7 @@ from guidance.pages import CHANGES_FEED, REFERENCES
 from guidance.print_references import full_references
 from guidance.problems import DataError, Problem
 from guidance.published import (SiteLinks, check_data_links, check_links,
-                                lines_of_id, redirect_pages, with_moved_sections)
+                                lines_of_id, redirect_pages, relative, with_moved_sections)
 from guidance.review_dates import build_day, long_date
 
 log = logging.getLogger("mkdocs.hooks.guidance")
@@ -99,6 +99,19 @@ class GuidanceSite:
             assert file is not None, f"{path}: links in data are checked before the feed is made"
             return site_url + _address(file).lstrip("/") + hash_mark + anchor
         return address
+
+    def link_from(self, page: Page):
+        """Links for raw HTML on ``page`` to a site address (``/sources/trauma/#row``), as this
+        build writes addresses: folders on the published site, files in the offline edition."""
+        files = {_address(file): file for file in self.files.documentation_pages()}
+
+        def link(target: str) -> str:
+            path, hash_mark, anchor = target.partition("#")
+            file = files.get(path)
+            if file is None:
+                return relative(_address(page.file), target)
+            return get_relative_url(file.url, page.file.url) + hash_mark + anchor
+        return link
 
     def title_of(self, target: str) -> str:
         """Words for a link that say where it goes: the page's title, then the section's, as
@@ -282,9 +295,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             path, lines[-1], f"the id '{element_id}' is used twice on the page {address}{also}",
             "Give one of the headings (or the tool's data) another id: a link to the id may land "
             "on the wrong element.", "duplicate-id"))
-    html = with_moved_sections(html, page=address, redirects=list(site.data.redirects))
+    html = with_moved_sections(html, page=address, redirects=list(site.data.redirects),
+                               link_to=site.link_from(page))
     if page.file.src_uri != REFERENCES:
-        html += full_references(page.markdown or "", site.data.references)
+        html += full_references(html, site.data.references)
     return html
 
 

@@ -22,10 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
 
 import yaml  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from editions.navigation import slug  # noqa: E402
 from guidance.review_dates import build_day, long_date  # noqa: E402
 
+LEFT_OUT = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 HOW_TO_OPEN = """\
 {title}
 Offline edition of {long_date}
@@ -61,7 +63,9 @@ def build_offline_edition(out: Path, project: Path = ROOT) -> Path:
         with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
             zipped.writestr(f"{folder}/HOW TO OPEN THIS COPY.txt", note)
             for path in sorted(site.rglob("*")):
-                if path.is_file():
+                # The 404 page and the site map are for a web server; from files they only
+                # mislead (the 404 page's links start at a server's root).
+                if path.is_file() and path.relative_to(site).as_posix() not in LEFT_OUT:
                     zipped.write(path, f"{folder}/{path.relative_to(site).as_posix()}")
     return archive
 
@@ -72,12 +76,11 @@ def environ_with_today(environment: dict[str, str], day) -> dict[str, str]:
 
 
 def _partnership(project: Path) -> dict[str, str]:
-    """The site's name and published address, for the note beside the site, read from the data
-    the build has just checked."""
+    """The site's name (read as MkDocs reads mkdocs.yml, INHERIT and all) and the published
+    address, for the zip's name and the note beside the site."""
     settings = yaml.safe_load((project / "docs/data/partnership.yml").read_text(encoding="utf-8"))
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    name = next((line.split(":", 1)[1].strip() for line in config.splitlines()
-                 if line.startswith("site_name:")), "Guidance")
+    with (project / "mkdocs.yml").open(encoding="utf-8") as config:
+        name = yaml_load(config).get("site_name") or "guidance"
     return {"site_name": name, "published_address": settings["published_address"]}
 
 

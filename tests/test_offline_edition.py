@@ -36,9 +36,8 @@ def test_the_zip_holds_one_folder_with_the_site_and_how_to_open_it(offline_editi
 def test_every_page_carries_the_edition_stamp(offline_edition):
     guidance = load_guidance(FIXTURE / "docs", today=FIXTURE_TODAY)
     address = guidance.partnership.published_address
+    assert not (offline_edition / "404.html").exists(), "a server's page, useless from files"
     for path in _pages(offline_edition):
-        if path.name == "404.html":
-            continue
         stamps = parse(path.read_text(encoding="utf-8")).with_class("edition-stamp")
         assert len(stamps) == 1, path
         text = stamps[0].text()
@@ -74,3 +73,23 @@ def test_the_published_site_has_no_stamp_and_keeps_instant_navigation(fixture_si
     config = next(s for s in page.iter("script") if s.attrs.get("id") == "__config")
     assert "navigation.instant" in json.loads(config.text())["features"]
     assert not [s for s in page.iter("script") if "iframe-worker" in s.attrs.get("src", "")]
+
+
+def test_every_link_in_the_edition_leads_to_a_file(offline_edition):
+    """From files there is no server to find a folder's index.html: every address a page links
+    to, loads or redirects to must be a file in the copy (and its section must be on it)."""
+    broken = []
+    for path in _pages(offline_edition):
+        page = parse(path.read_text(encoding="utf-8"))
+        for element in page.iter():
+            href = element.attrs.get("href") or element.attrs.get("src")
+            if not href or re.match(r"^[a-z]+:|^//|^#", href):
+                continue
+            target_path, _, anchor = re.split(r"\?", href)[0].partition("#")
+            target = (path.parent / target_path).resolve()
+            if not target.is_file():
+                broken.append(f"{path.relative_to(offline_edition)}: {href}")
+            elif anchor and target.suffix == ".html" and parse(
+                    target.read_text(encoding="utf-8")).find_id(anchor) is None:
+                broken.append(f"{path.relative_to(offline_edition)}: {href} (no such section)")
+    assert not broken, "\n".join(broken)

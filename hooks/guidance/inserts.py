@@ -11,6 +11,7 @@ import re
 
 from .data import Guidance
 from .insert_lines import INSERT, TEMPLATES
+from .pages import site_path
 from .render import TitleOf, UrlFor, render
 from .tool_data import checklist_data, planner_data, planner_groups
 
@@ -22,7 +23,7 @@ def fill_inserts(markdown: str, *, page: str, guidance: Guidance, url_for: UrlFo
         name, argument = match.groups()
         values: dict[str, object] = {}
         if name == "request-planner":
-            values = {"groups": planner_groups(guidance),
+            values = {"groups": planner_groups(guidance), "published_page": site_path(page),
                       "data_json": _compact(planner_data(guidance)),
                       "source_ids": list(dict.fromkeys(c.reference for c in guidance.categories))}
         elif name == "checklist":

@@ -43,3 +43,12 @@ def generated_paths(category_ids: list[str], holder_ids: list[str]) -> set[str]:
 def relative_link(from_page: str, to_page: str) -> str:
     """The path from one page's source file to another's, as written in Markdown."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def site_path(page: str) -> str:
+    """A page's address on the published site, below its root: ``tools/request-planner.md`` is
+    ``tools/request-planner/``, ``sharing/index.md`` is ``sharing/``, ``index.md`` is empty."""
+    path = page.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return f"{path}/"

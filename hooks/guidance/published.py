@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
+from typing import Callable
 
 from markdown.extensions.toc import slugify
 
@@ -199,7 +200,8 @@ def _where_instead(link: str, site: SiteLinks) -> str:
         "write the part from the / after the site name.")
 
 
-def with_moved_sections(html: str, *, page: str, redirects: list[r.Redirect]) -> str:
+def with_moved_sections(html: str, *, page: str, redirects: list[r.Redirect],
+                        link_to: Callable[[str], str] | None = None) -> str:
     """Keep old section links on this page working. A section renamed on the same page gets its
     old id too, just before the new one, so the browser goes straight there without scripts. A
     section moved to another page leaves a note, shown only when its old link is followed."""
@@ -217,8 +219,10 @@ def with_moved_sections(html: str, *, page: str, redirects: list[r.Redirect]) ->
                 alias = f'<span id="{escape(old)}" class="moved-anchor"></span>'
                 html = html[:match.start()] + alias + html[match.start():]
                 continue
+        # ``link_to`` gives the address as this build writes it (a file in the offline edition).
+        target = link_to(redirect.to_link) if link_to else relative(page, redirect.to_link)
         notes.append(f'<p id="{escape(old)}" class="moved-section">The section you followed a '
-                     f'link to has moved. <a href="{escape(relative(page, redirect.to_link))}">'
+                     f'link to has moved. <a href="{escape(target)}">'
                      f'Go to its new place</a>.</p>')
     if not notes:
         return html

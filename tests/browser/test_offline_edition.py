@@ -99,6 +99,12 @@ def test_the_planner_gives_its_output_and_copies_it_from_files(context, offline_
     assert f"Person of concern: {person.label}." in copied
     holder = guidance.holders[0]
     assert f"Request to: {holder.name}" in copied
+    # Addresses the person who gets the request can open: the published site's, never a file's.
+    published = guidance.partnership.published_address.rstrip("/") + "/"
+    assert "file://" not in copied
+    assert (f"Read more: {published}organisations/{holder.id}/#on-what-basis-you-can-share"
+            in copied)
+    assert copied.rstrip().endswith(f"{published}tools/request-planner/?person={person.id}")
     watched.assert_clean()
 
 

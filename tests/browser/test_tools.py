@@ -268,8 +268,8 @@ def test_planner_copies_the_list_as_text(context, root_url, guidance):
         if route:
             assert f"How to ask them: {one_line(words_only(route.how_to_ask))}" in block
         else:
-            titles = "; ".join(p.title for p in guidance.partnership.local_procedures)
-            assert f"local procedures: {titles}." in block, holder.id
+            links = "; ".join(f"{p.title} ({p.url})" for p in guidance.partnership.local_procedures)
+            assert f"local procedures: {links}." in block, holder.id
         basis = " ".join(part for part in (words_only(holder.sharing_basis),
                                            words_only(sharing.general_basis)) if part)
         assert f"On what basis they can share: {one_line(basis)}" in block, holder.id

@@ -86,18 +86,32 @@
         const basis = holder.querySelector('[data-request="basis"]')
         const more = basis.querySelector("[data-request-more]")
         lines.push(`Request to: ${words(holder.querySelector("h3"))}`,
-          words(holder.querySelector('[data-request="route"]')),
+          withAddresses(holder.querySelector('[data-request="route"]')),
           "Ask for these records, about each person of concern:")
         for (const entry of holder.querySelectorAll("li:not([hidden])")) lines.push(`- ${shownWords(entry)}`)
         const own = basis.querySelector("[data-basis-own]")
         lines.push(["On what basis they can share:", own && words(own), generalBasis,
-          `Read more: ${address(more.querySelector("a").getAttribute("href"))}`]
+          `Read more: ${linkAddress(more.querySelector("a"))}`]
           .filter(Boolean).join(" "),
           "Send with the request, for each person of concern:", ...listed("send"),
           "Record on the case file:", ...listed("record"), "")
       }
-      lines.push(`From ${document.title}: ${location.href}`)
+      lines.push(`From ${document.title}: ${fromFile ? root.dataset.publishedPage + location.search : location.href}`)
       return lines.join("\n")
+    }
+
+    // A copy opened from files (the offline edition) gives the published site's addresses, which
+    // the person who gets the request can open; a file:// address would lead nowhere for them.
+    const fromFile = location.protocol === "file:"
+    const linkAddress = link => fromFile && link.dataset.published
+      ? link.dataset.published : address(link.getAttribute("href"))
+
+    // An element's words, each link to another site followed by its address, for copied text.
+    function withAddresses(element) {
+      const copy = element.cloneNode(true)
+      for (const link of copy.querySelectorAll('a[href^="http"], a[href^="mailto:"]'))
+        link.append(` (${link.getAttribute("href").replace(/^mailto:/, "")})`)
+      return words(copy)
     }
 
     // The words a reader sees in an element: its hidden parts (the condition not in force) and
