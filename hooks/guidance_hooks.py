@@ -73,6 +73,7 @@ class GuidanceSite:
         self.links = SiteLinks()
         self.problems: list[Problem] = []
         self.today = date.today()
+        self._by_address: dict[str, File] | None = None  # each page's file, by its site address
         self.tooltips = ""
 
     @property
@@ -103,11 +104,11 @@ class GuidanceSite:
     def link_from(self, page: Page):
         """Links for raw HTML on ``page`` to a site address (``/sources/trauma/#row``), as this
         build writes addresses: folders on the published site, files in the offline edition."""
-        files = {_address(file): file for file in self.files.documentation_pages()}
-
         def link(target: str) -> str:
             path, hash_mark, anchor = target.partition("#")
-            file = files.get(path)
+            if self._by_address is None:  # made once a build, and only if a redirect needs it
+                self._by_address = {_address(f): f for f in self.files.documentation_pages()}
+            file = self._by_address.get(path)
             if file is None:
                 return relative(_address(page.file), target)
             return get_relative_url(file.url, page.file.url) + hash_mark + anchor
