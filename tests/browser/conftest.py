@@ -13,9 +13,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from guidance.load import load_guidance
-from tests.browser.checks import block_other_hosts
 from tests.browser.harness import (CHROMIUM_ARGS, HOW_TO_GET_CHROMIUM, SUB_PATH, find_chromium,
-                                   one_page_per_template, serve, site_pages)
+                                   one_page_per_template, other_hosts_refused, serve, site_pages)
 from tests.support.project import CONTENT_ROOT
 
 
@@ -26,8 +25,9 @@ def browser() -> Iterator[Browser]:
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(f"REQUIRE_BROWSER=1 but {HOW_TO_GET_CHROMIUM}")
         pytest.skip(f"browser tests skipped: {HOW_TO_GET_CHROMIUM}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with other_hosts_refused() as refused, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable,
+                                             args=CHROMIUM_ARGS + refused)
         yield browser
         browser.close()
 
@@ -39,11 +39,17 @@ def root_url(site) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="session", params=["/", SUB_PATH], ids=["root", "sub-path"])
-def served_url(site, request) -> Iterator[str]:
-    """The real site served at the root, and under a sub-path as intranets host it."""
-    with serve(site.site, request.param) as base:
+@pytest.fixture(scope="session")
+def sub_path_url(site) -> Iterator[str]:
+    """The real site served under a sub-path, as intranets host it."""
+    with serve(site.site, SUB_PATH) as base:
         yield base
+
+
+@pytest.fixture(scope="session", params=["root_url", "sub_path_url"], ids=["root", "sub-path"])
+def served_url(request) -> str:
+    """The real site served at the root, and under a sub-path as intranets host it."""
+    return request.getfixturevalue(request.param)
 
 
 @pytest.fixture(scope="session")
@@ -63,9 +69,10 @@ def template_pages(site, every_page) -> list[str]:
 
 
 def new_context(browser: Browser, base: str, **options) -> BrowserContext:
-    context = browser.new_context(**options)
-    block_other_hosts(context, base)
-    return context
+    """A context for checking the site at ``base``. The browser itself refuses every other host
+    (see ``other_hosts_refused``), so the context keeps its cache: a sweep's second page takes
+    Material's scripts and styles from it, as a reader's browser does."""
+    return browser.new_context(**options)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import sys
 import threading
 from contextlib import contextmanager
@@ -12,6 +13,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from tests.support.html_tree import parse
 
 SUB_PATH = "/guidance/csa/"
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "/usr/bin/chromium",
@@ -21,6 +24,22 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HOW_TO_GET_CHROMIUM = ("no Chromium found: install Debian's with `sudo apt-get install chromium`, "
                        "or set CHROMIUM_PATH to a Chromium executable")
+
+
+@contextmanager
+def other_hosts_refused() -> Iterator[list[str]]:
+    """Chromium flags that refuse every request to a host but the local server at once, so a
+    check never waits on the network; the page still records each request, so the checks see it.
+
+    Such requests are sent to a proxy on a local port that is bound, but never listens, while
+    the flags are in use, so every connection to it is refused at once (loopback addresses are
+    never sent to a proxy). Playwright's request routing would do the same, but routing turns
+    off the browser's cache, so every page of a sweep would fetch Material's scripts, styles and
+    search index again."""
+    with socket.socket() as refuser:
+        refuser.bind(("127.0.0.1", 0))
+        yield [f"--proxy-server=http://127.0.0.1:{refuser.getsockname()[1]}",
+               "--proxy-bypass-list=127.0.0.1"]
 
 
 def find_chromium() -> str | None:
@@ -100,3 +119,40 @@ def one_page_per_template(pages: list[str], site: Path,
         largest = max(kind, key=lambda page: (site / page / "index.html").stat().st_size)
         left_out.update(page for page in kind if page != largest)
     return [page for page in pages if page not in left_out]
+
+
+# Attributes whose value, not only their presence, can change whether or how an element takes
+# focus or shows.
+_FOCUS_ATTRIBUTES = {"tabindex", "style", "hidden", "inert", "disabled", "aria-hidden", "role",
+                     "type", "contenteditable"}
+
+
+def page_file(site: Path, page: str) -> Path:
+    """The built file of a page given as an address relative to the site (``sources/x/``)."""
+    return site / page if page.endswith(".html") else site / page / "index.html"
+
+
+def one_page_per_shape(pages: list[str], site: Path) -> list[str]:
+    """``pages`` with only the largest page of each shape, in their order.
+
+    Pages have one shape when their built HTML has the same kinds of element: a kind is a tag
+    with its classes, the names of its attributes, and the values of those that can change
+    whether or how it takes focus (tabindex, style, hidden...); text, addresses and how many of
+    each kind are left aside. Pages of one shape come from one template, with the same styles
+    and scripts acting on every kind, and each has every kind the others have: the finding pages
+    and the pages written in their shape, say. So a check of how the template and its scripts
+    treat each kind of element (which take focus, and how focus shows) finds on the largest what
+    it would find on each. A page with anything of its own (a kind, a class or an attribute the
+    others lack) is a shape of its own."""
+    shapes: dict[frozenset, list[str]] = {}
+    for page in pages:
+        body = next(parse(page_file(site, page).read_text(encoding="utf-8")).iter("body"))
+        shape = frozenset(
+            (element.tag, " ".join(sorted(element.attrs.get("class", "").split())),
+             tuple(sorted((name, value if name in _FOCUS_ATTRIBUTES else None)
+                          for name, value in element.attrs.items() if name != "class")))
+            for element in body.iter())
+        shapes.setdefault(shape, []).append(page)
+    kept = {max(group, key=lambda page: page_file(site, page).stat().st_size)
+            for group in shapes.values()}
+    return [page for page in pages if page in kept]
