@@ -257,6 +257,39 @@ FAULTS = [
         "safety_planning_tool:\n  title: Fixture safety planning tool\n"
         "  url: www.example.org/tool\nreview_owners:", "url: www.example.org/tool"),
         "'url' should be a web address starting with https://", "Write a web address"),
+    Fault("an immediate-danger phone number written with letters", _edit(
+        PARTNERSHIP, "  phone: 0306 999 0100", "  phone: 0306 999 O100"),
+        "'phone' should be a phone number written in digits and spaces", "0306 999 0000"),
+    Fault("an immediate-danger route with no out-of-hours number", _edit_at(
+        PARTNERSHIP, "  out_of_hours_phone: 0306 999 0101\n", "", "front_door: the fixture front door"),
+        "missing the field 'out_of_hours_phone'", "out_of_hours_phone:"),
+    Fault("an immediate-danger route whose next steps page does not exist, found without a "
+          "build", _edit(PARTNERSHIP, "next_steps: findings/second-finding.md",
+                         "next_steps: findings/second-findng.md"),
+        "the guidance link 'findings/second-findng.md' points to a page that does not exist",
+        "Did you mean 'findings/second-finding.md'?", command="check"),
+    Fault("an immediate-danger route citing a reference that does not exist", _edit(
+        PARTNERSHIP, "sources: [fixture-handbook]", "sources: [fixture-handbok]"),
+        "unknown reference 'fixture-handbok'", "Did you mean 'fixture-handbook'?"),
+    Fault("HTML in the caution about not alerting the person", _edit_at(
+        SHARING, "not_alerting: >-\n", "not_alerting: >-\n  Agree <em>first</em>.\n", "<em>"),
+        "'not_alerting' contains HTML (<em>)", "cannot hold HTML", command="check"),
+    Fault("a may-alert flag that is not true or false", _edit(
+        HOLDERS, "may_alert_person: true", "may_alert_person: sometimes"),
+        "'may_alert_person' should be true or false, not the text 'sometimes'",
+        "Write true or false"),
+    Fault("a page that sends its reader to an organisation that could alert the person, without "
+          "the caution", _append(FINDING, "\nAsk [West Agency](../organisations/west-agency.md).\n",
+                                 "Ask [West Agency]"),
+        "links to the page of 'West Agency', and a request to them could reach the person of "
+        "concern", "<!-- insert: not-alerting -->", command="check"),
+    Fault("a phrase or markup as a word a page is found by", _edit_at(
+        SECOND_FINDING, "review:", 'tags: ["<b>safety</b> plan"]\nreview:', "tags:"),
+        "'tags' should be a list of single words in square brackets", "[OASys, nDelius]"),
+    Fault("a search whose rank is not first or top three", _edit_at(
+        QUERIES, "finds: sources/second-records.md",
+        "finds: sources/second-records.md\n    rank: second", "rank: second"),
+        "'rank' should be `first` or `top three`", "Write `first` or `top three`"),
     Fault("HTML in a defined term's meaning", _edit_at(
         GLOSSARY, "definitions:\n",
         "definitions:\n  - term: planted term\n    meaning: A meaning with <i>markup</i>.\n",

@@ -19,7 +19,7 @@ TEMPLATE = ROOT / ".github/pull_request_template.md"
 
 TASK_PAGES = ("fix-a-sentence", "add-a-row", "add-an-organisation", "add-a-category",
               "record-a-review", "rename-or-move-a-heading", "add-a-discouraged-term",
-              "add-a-change-entry")
+              "add-a-change-entry", "set-the-immediate-danger-route", "help-search-find-a-page")
 # Written elsewhere: the field reference is generated from the code's record declarations.
 FIELDS = EDITING / "fields.md"
 LONGEST_PAGE = 60  # lines: a task page is read in a few minutes, on one screen or so

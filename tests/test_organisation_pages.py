@@ -62,8 +62,16 @@ def _section(site: BuildResult, url: str, heading_id: str) -> list[Element]:
     return section
 
 
+def _caution(element: Element) -> bool:
+    """Whether an element is the caution about not alerting the person of concern."""
+    return "not-alerting" in element.attrs.get("class", "").split() or (
+        "admonition" in element.attrs.get("class", "")
+        and element.text().startswith("Before anyone approaches the person of concern"))
+
+
 def _paragraphs(site: BuildResult, url: str, heading_id: str) -> list[str]:
-    return [element.text() for element in _section(site, url, heading_id)]
+    """The section's paragraphs, leaving out the caution about not alerting the person."""
+    return [element.text() for element in _section(site, url, heading_id) if not _caution(element)]
 
 
 def _links(site: BuildResult, url: str, heading_id: str) -> list[tuple[str, str, str]]:
@@ -116,6 +124,8 @@ def test_an_organisation_with_no_route_is_asked_through_the_local_procedures(fix
         assert _asked_through_procedures(fixture_site, url, data), _paragraphs(
             fixture_site, url, ASK)
         paragraphs = _paragraphs(fixture_site, url, ASK)
+        if data.holder(holder).ask_first:  # a first step in a live case comes before the route
+            assert paragraphs.pop(0) == _words(data.holder(holder).ask_first), paragraphs
         assert data.partnership.name in paragraphs[0], paragraphs
         assert not any(NOTICE in text for text in paragraphs), paragraphs
         for route in data.local_routes:
@@ -172,3 +182,45 @@ def test_an_organisation_with_no_basis_of_its_own_gives_only_the_general_basis(f
     for holder in without:
         url = f"organisations/{holder.id}/"
         assert " ".join(_paragraphs(fixture_site, url, BASIS)) == general, url
+
+
+def test_an_organisation_s_first_step_in_a_live_case_comes_before_its_route(fixture_site, data):
+    first = [holder for holder in data.holders if holder.ask_first]
+    assert first, "the fixture has an organisation with a first step"
+    for holder in first:
+        paragraphs = _paragraphs(fixture_site, f"organisations/{holder.id}/", ASK)
+        assert paragraphs[0] == _words(holder.ask_first), paragraphs
+
+
+def test_an_organisation_a_request_to_which_could_reach_the_person_says_so_first(fixture_site,
+                                                                                 data):
+    """Only an organisation marked `may_alert_person` shows the caution, first under "How to ask
+    them", in the words of `not_alerting`, with its links working."""
+    marked = [holder.id for holder in data.holders if holder.may_alert_person]
+    assert marked and len(marked) < len(data.holders), "the fixture marks some organisations"
+    for holder in data.holders:
+        url = f"organisations/{holder.id}/"
+        section = _section(fixture_site, url, ASK)
+        cautions = [element for element in section if _caution(element)]
+        if holder.id not in marked:
+            assert not cautions, url
+            continue
+        assert cautions and section.index(cautions[0]) == 0, f"{url}: no caution first"
+        assert _words(data.sharing.not_alerting) in cautions[0].text(), cautions[0].text()
+        for link in cautions[0].iter("a"):
+            path, fragment = resolve(url, link.attrs["href"])
+            target = fixture_site.page(path)
+            assert not fragment or target.find_id(fragment) is not None, (url, link.attrs["href"])
+
+
+def test_a_category_page_listing_such_an_organisation_shows_the_caution(fixture_site, data):
+    """A category page shows the caution where one of its rows is held by an organisation a
+    request to which could reach the person of concern, and only there."""
+    marked = {holder.id for holder in data.holders if holder.may_alert_person}
+    shown = {}
+    for category in data.categories:
+        page = fixture_site.page(f"sources/{category.id}/")
+        shown[category.id] = any(_caution(element) for element in page.iter("div"))
+        expected = any(set(row.holders) & marked for row in category.rows)
+        assert shown[category.id] == expected, category.id
+    assert any(shown.values()) and not all(shown.values()), shown

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 
+from guidance.data_text import words_only
+from guidance.load import load_guidance
 from tests.support.html_tree import Element
-from tests.support.project import BuildResult
+from tests.support.project import FIXTURE, BuildResult
+from tests.support.site import resolve
 
 PLANNER = "tools/request-planner/"
 CHECK = "tools/sample-check/"
@@ -111,3 +114,51 @@ def test_the_sharing_lists_fill_a_hand_written_page(fixture_site):
     text = page.text()
     for line in ("What you asked, and whom", "What came back", "What you shared, and why"):
         assert line in text
+
+
+def _words(text: str) -> str:
+    return " ".join(words_only(text).split())
+
+
+def test_each_tool_starts_with_the_immediate_danger_route_from_the_data(fixture_site):
+    """999 first, then the partnership's own route, each number a tel: link, the example notice
+    while the numbers are examples, and a link to the page of next steps; on every tool, before
+    anything else, so it is on the screen, in print and (tests/browser) in what is copied."""
+    route = load_guidance(FIXTURE / "docs").partnership.immediate_danger
+    assert route.example, "the fixture's numbers are marked as examples"
+    for url in (PLANNER, CHECK):
+        root = _tool(fixture_site, url)
+        box = next(child for child in root.children if isinstance(child, Element))
+        assert "data-immediate-danger" in box.attrs, f"{url}: the route does not come first"
+        steps = [item.text() for item in box.iter("li")]
+        assert steps[0].startswith("Call 999"), steps
+        assert route.front_door in steps[1] and route.out_of_hours in steps[1], steps
+        phones = {link.attrs["href"] for link in box.iter("a") if link.attrs["href"].startswith("tel:")}
+        assert phones == {"tel:" + route.phone.replace(" ", ""),
+                          "tel:" + route.out_of_hours_phone.replace(" ", "")}, phones
+        assert "These numbers are examples" in box.text(), box.text()
+        next_steps = [resolve(url, link.attrs["href"])[0] for link in box.iter("a")]
+        assert route.next_steps.removesuffix(".md") + "/" in next_steps, next_steps
+        assert "data-search-exclude" in box.attrs
+
+
+def test_the_planner_cautions_before_any_organisation_that_could_alert_the_person(fixture_site):
+    """The caution is on the planner once, above the list, and again in the request to each
+    organisation a request to which could reach the person of concern; an organisation's own
+    first step in a live case comes before its route."""
+    data = load_guidance(FIXTURE / "docs")
+    root = _tool(fixture_site, PLANNER)
+    assert len([div for div in root.iter("div") if "data-not-alerting" in div.attrs]) == 1
+    for section in root.iter("section"):
+        holder = data.holder(section.attrs["data-holder"])
+        parts = [p.attrs["data-request"] for p in section.iter("p") if "data-request" in p.attrs]
+        caution = next((p for p in section.iter("p") if p.attrs.get("data-request") == "caution"),
+                       None)
+        assert (caution is not None) == holder.may_alert_person, holder.id
+        if caution is not None:
+            assert _words(data.sharing.not_alerting) in caution.text()
+        first = next((p for p in section.iter("p") if p.attrs.get("data-request") == "first"), None)
+        assert (first is not None) == bool(holder.ask_first), holder.id
+        if first is not None:
+            assert _words(holder.ask_first) in first.text()
+            assert parts.index("first") < parts.index("route"), parts

@@ -84,6 +84,12 @@ class Guidance:
     def systems_kept_by(self, holder_id: str) -> list[r.System]:
         return self._index["systems_by_holder"].get(holder_id, [])
 
+    def may_alert_person(self, category: r.Category) -> bool:
+        """Whether a row of the category is held by an organisation a request to which could
+        reach the person of concern, so its page shows the caution about not alerting them."""
+        return any(self.holder(holder_id).may_alert_person
+                   for row in category.rows for holder_id in row.holders)
+
     @property
     def row_count(self) -> int:
         return sum(len(category.rows) for category in self.categories)

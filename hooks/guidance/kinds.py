@@ -92,6 +92,10 @@ MONTHS = Kind(lambda v: _number(v) and 1 <= v <= LONGEST_INTERVAL,
               f"a number of months from 1 to {LONGEST_INTERVAL}, like 12 for once a year")
 EMAIL_ADDRESS = Kind(_matches(_EMAIL), "an email address, like guidance@example.org")
 WEB_ADDRESS = Kind(_matches(_URL), "a web address starting with https:// (or http://)")
+# A UK phone number as people write it: digits in groups, perhaps starting with +44.
+PHONE_NUMBER = Kind(_matches(re.compile(r"^(?:\+44 ?)?[0-9]{2,5}(?: ?[0-9]{2,4}){1,3}$")),
+                    "a phone number written in digits and spaces, like 0306 999 0000",
+                    one_line, limit=20)
 YES_OR_NO = Kind(lambda v: isinstance(v, bool), "true or false")
 DATE = Kind(_date, "a date written year-month-day, like 2026-04-30", date.fromisoformat)
 PAGE_ADDRESS = Kind(_matches(PAGE_PATH), "a page under docs/, perhaps with a section, like "
@@ -102,6 +106,13 @@ PAGE_LIST = Kind(lambda v: isinstance(v, list) and len(v) > 0 and all(map(PAGE_A
 SITE_ADDRESS = Kind(_matches(_SITE), "a site address starting with /, like "
                     "/sources/trauma/#social-care-records")
 ANYTHING = Kind(lambda v: True, "any value Material for MkDocs accepts")
+SEARCH_RANK = Kind(lambda v: v in ("first", "top three"), "`first` or `top three`")
+# Words a search finds a page by: one word each (Material's search matches words, not phrases).
+_WORD = re.compile(r"^[\w'’&.-]+$")
+WORD_LIST = Kind(lambda v: isinstance(v, list) and len(v) > 0
+                 and all(isinstance(word, str) and _WORD.match(word) for word in v),
+                 "a list of single words in square brackets, like [OASys, nDelius]", tuple,
+                 limit=40)
 
 
 @dataclass(frozen=True)

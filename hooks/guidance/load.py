@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from . import records as r
 from .data import Guidance
-from .insert_lines import insert_problems
+from .insert_lines import caution_problems, insert_problems
 from .data_text import links_in
 from .kinds import (SITE_ADDRESS, SLUG, Nested, RecordBuilder, Records, data_fields,
                     did_you_mean, example_field, references, spec_key, spec_of)
@@ -205,6 +205,8 @@ class Loader:
         self.problems.extend(outside_links(self.docs_dir, self.docs_dir.name))
         self.problems.extend(scriptable_files(self.docs_dir, allowed, self.docs_dir.name))
         page_reviews = {}
+        alerting = {holder.id: holder.name for holder in getattr(register, "holders", ())
+                    if holder.may_alert_person}
         for src_uri, raw in pages.items():
             display = self.display(src_uri)
             text, unreadable = decode_text(raw, display)
@@ -217,6 +219,7 @@ class Loader:
                 page_reviews[src_uri] = review
             self.problems.extend(insert_problems(text, path=display, checklists=[
                 checklist.id for checklist in checklists]))
+            self.problems.extend(caution_problems(text, path=display, alerting=alerting))
             if src_uri not in allowed:
                 self.problems.extend(unsafe_markup(display, text))
         if partnership is not None:
@@ -458,6 +461,9 @@ class Loader:
                   for change in changes.changes for page in change.pages]
         links += [r.DataLink(search.finds, search.path, search.line_of("finds"))
                   for top in records if isinstance(top, r.SearchQueries) for search in top.queries]
+        links += [r.DataLink(top.immediate_danger.next_steps, top.immediate_danger.path,
+                             top.immediate_danger.line_of("next_steps"))
+                  for top in records if isinstance(top, r.Partnership)]
         for checklist in checklists:
             for group in checklist.groups:
                 links.append(r.DataLink(group.guidance, group.path, group.line_of("guidance")))

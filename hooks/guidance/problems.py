@@ -39,6 +39,7 @@ CODES: dict[str, str] = {
     "date-in-future": "A date in the future",
     "data-link": "A link in data leads nowhere",
     "insert": "An insert line that cannot be filled",
+    "caution-missing": "A page suggests asking an organisation without the caution",
     "published-link": "A published link no longer works",
     "redirect": "A redirect that is not right",
     "discouraged-term": "A discouraged term",

@@ -14,9 +14,9 @@ from typing import ClassVar
 
 from .data_text import words_only
 from .kinds import (ABBREVIATION, ANYTHING, DATE, EMAIL_ADDRESS, ID_LIST, LINE_LIST, LINKED_TEXT,
-                    MONTHS,
-                    PAGE_ADDRESS, PAGE_LIST, PARAGRAPHS, SHORT_TEXT, SITE_ADDRESS, SLUG_ID, TEXT,
-                    TEXT_LIST, WEB_ADDRESS, WHOLE_NUMBER, YES_OR_NO, Nested, Records, spec)
+                    MONTHS, PAGE_ADDRESS, PAGE_LIST, PARAGRAPHS, PHONE_NUMBER, SEARCH_RANK,
+                    SHORT_TEXT, SITE_ADDRESS, SLUG_ID, TEXT, TEXT_LIST, WEB_ADDRESS, WHOLE_NUMBER,
+                    WORD_LIST, YES_OR_NO, Nested, Records, spec)
 from .review_dates import add_months
 
 record = dataclass(frozen=True, kw_only=True)
@@ -81,6 +81,16 @@ class Holder(Record):
         "link, like `[DfE, 2024](references.md#dfe-information-sharing-2024)`. Leave it out "
         "where no national source says: the page then points to the general basis.",
         required=False, default="")
+    ask_first: str = spec(
+        LINKED_TEXT, "In a live case, how to ask them before any written request, like the police "
+        "at the strategy discussion, cited. Shown first under \"How to ask them\" on its page and "
+        "in the request planner.", required=False, default="")
+    may_alert_person: bool = spec(
+        YES_OR_NO, "true when a request to it could reach the person of concern or people close "
+        "to them, as one to an employer, a school or a regulator could. Its page, the category "
+        "pages that list it and the request planner then say that approaches are agreed first "
+        "at the strategy discussion (`not_alerting` in docs/data/sharing.yml).", required=False,
+        default=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -287,6 +297,34 @@ class ToolLink(ProcedureLink):
 
 
 @record
+class ImmediateDanger(Record):
+    """What the "If a child is in immediate danger" box says after "Call 999": where to report the
+    concern in this partnership, in and out of working hours, and the page that says what to do
+    next. The home page, every tool (in what it prints and copies too) and the pages that act on a
+    concern show it."""
+
+    WHAT = "the immediate-danger route"
+    front_door: str = spec(SHORT_TEXT, "Who to phone after 999, as the box says it after \"Then "
+                           "phone\", like `children's social care (the front door)`.")
+    phone: str = spec(PHONE_NUMBER, "Their phone number in working hours.")
+    hours: str = spec(SHORT_TEXT, "When that number is answered, like `Monday to Friday, 9am to "
+                      "5pm`.")
+    out_of_hours: str = spec(SHORT_TEXT, "Who answers out of hours, as the box says it after \"Out "
+                             "of hours, phone\", like `the emergency duty team`.")
+    out_of_hours_phone: str = spec(PHONE_NUMBER, "Their phone number, for evenings, nights, "
+                                   "weekends and bank holidays.")
+    referral_page: str | None = spec(WEB_ADDRESS, "A page on how to make a referral, if there is "
+                                     "one.", required=False)
+    next_steps: str = spec(PAGE_ADDRESS, "The page that says what to do next, like "
+                           "acting-safely/first-24-hours.md.")
+    sources: tuple[str, ...] = spec(ID_LIST, "Reference ids for the steps, like "
+                                    "[rotherham-procedures].", refers_to="reference")
+    example: bool = spec(YES_OR_NO, "true while the numbers are examples the partnership has not "
+                         "yet replaced: every page that shows them says so.", required=False,
+                         default=False)
+
+
+@record
 class Partnership(Record):
     """The partnership that publishes the guidance: another partnership changes only this."""
 
@@ -304,6 +342,10 @@ class Partnership(Record):
     safety_planning_tool: ToolLink | None = spec(
         Nested(ToolLink), "The partnership's own safety planning practice tool, with a "
         "`title` and a `url`: the safety planning page leads with it.", required=False)
+    immediate_danger: ImmediateDanger = spec(
+        Nested(ImmediateDanger), "What the \"If a child is in immediate danger\" box says after "
+        "\"Call 999\": where to report the concern, in and out of working hours, and the page "
+        "that says what to do next.")
     review_owners: tuple[str, ...] = spec(TEXT_LIST, "The roles that may own a page or data "
                                           "file (a role, never a person's name).")
     overdue_reviews_stop_build: bool = spec(
@@ -354,6 +396,10 @@ class Category(Record):
                                "links like `[Hackett, 2014](references.md#hackett-2014)`.")
     heading: str = spec(SHORT_TEXT, "The heading of the table's first column.", required=False,
                         default="Source of information")
+    search_words: tuple[str, ...] = spec(
+        WORD_LIST, "Words a search should find this page by first, like a system's name its rows "
+        "use, [OASys, nDelius]: one word each. Use a word only this page should come first for.",
+        required=False, default=())
     rows: tuple[Row, ...] = spec(Records(Row, unique=None, empty="this category has no rows"),
                                   "The table's rows.")
 
@@ -488,6 +534,10 @@ class SharingSettings(Record):
     general_basis: str = spec(PARAGRAPHS, "Shown under \"On what basis you can share\" on every "
                               "organisation page, after its own basis: the national basis that "
                               "applies to all, cited, with a link to the page that explains it.")
+    not_alerting: str = spec(
+        LINKED_TEXT, "The caution shown wherever a request or an approach could reach the person "
+        "of concern: on pages with `<!-- insert: not-alerting -->`, on the pages of organisations "
+        "with `may_alert_person: true`, and in the request planner.")
     what_to_send: str = spec(LINKED_TEXT, "Shown under \"How to ask them\" on every organisation "
                              "page: what a request should contain, with a link to the page that "
                              "lists it.")
@@ -532,8 +582,9 @@ class SearchQuery(Record):
 
     WHAT = "a search"
     query: str = spec(SHORT_TEXT, "What a practitioner might type in the search box.")
-    finds: str = spec(PAGE_ADDRESS, "The page (perhaps with a section) the search should list "
-                      "among its first three results.")
+    finds: str = spec(PAGE_ADDRESS, "The page (perhaps with a section) the search should find.")
+    rank: str = spec(SEARCH_RANK, "Where the page must come: `first`, or in the `top three` "
+                     "results.", required=False, default="top three")
 
 
 @record
@@ -542,7 +593,8 @@ class SearchQueries(Record):
     review: Review | None = REVIEW
     queries: tuple[SearchQuery, ...] = spec(
         Records(SearchQuery, unique="query", label="search"), "The searches the tests make in "
-        "a real browser: at least nine in ten must list their page among the first three.")
+        "a real browser: at least 95 in 100 must list their page where their `rank` says, and at "
+        "least 75 in 100 must list it first.")
 
 
 @record
@@ -579,7 +631,9 @@ class PageSettings(Record):
     subtitle: object = spec(ANYTHING, "Material's subtitle.", required=False)
     template: object = spec(ANYTHING, "Material's page template.", required=False)
     icon: object = spec(ANYTHING, "Material's page icon.", required=False)
-    tags: object = spec(ANYTHING, "Material's tags.", required=False)
+    tags: tuple[str, ...] = spec(WORD_LIST, "Words a search should find this page by first, "
+                                 "though the page may not use them, like [GDPR, tipping]: one "
+                                 "word each (Material's tags).", required=False, default=())
 
 
 # Each data file and the record its top level is --------------------------------------------------

@@ -97,6 +97,8 @@ def test_the_planner_gives_its_output_and_copies_it_from_files(context, offline_
     expect(page.locator("[data-tool-status]")).to_have_text(re.compile("^Copied"))
     copied = page.evaluate("navigator.clipboard.readText()")
     assert f"Person of concern: {person.label}." in copied
+    route = guidance.partnership.immediate_danger
+    assert "Call 999" in copied and route.phone in copied and route.out_of_hours_phone in copied
     holder = guidance.holders[0]
     assert f"Request to: {holder.name}" in copied
     # Addresses the person who gets the request can open: the published site's, never a file's.
@@ -120,5 +122,8 @@ def test_a_checklist_gives_its_summary_and_copies_it_from_files(context, offline
     expect(page.locator("[data-summary-list]")).to_contain_text(item.attention)
     page.get_by_role("button", name="Copy as text").click()
     expect(page.locator("[data-tool-status]")).to_have_text(re.compile("^Copied"))
-    assert item.attention in page.evaluate("navigator.clipboard.readText()")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert item.attention in copied
+    route = guidance.partnership.immediate_danger
+    assert "Call 999" in copied and route.phone in copied and route.out_of_hours_phone in copied
     watched.assert_clean()

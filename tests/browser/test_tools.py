@@ -138,6 +138,21 @@ def copy_as_text(page: Page) -> str:
     return clipboard(page)
 
 
+def immediate_danger(guidance: Guidance) -> str:
+    """The immediate-danger route as a tool copies it: 999, then the partnership's own route from
+    its data, and the notice while its numbers are examples."""
+    route = guidance.partnership.immediate_danger
+    lines = ["If a child is in immediate danger:", "1. Call 999 and ask for the police.",
+             f"2. Then phone {route.front_door}: {route.phone} ({route.hours}). Out of hours, "
+             f"phone {route.out_of_hours}: {route.out_of_hours_phone}.",
+             "3. Tell your manager or your organisation's safeguarding lead."]
+    if route.example:
+        lines.append("These numbers are examples, not real numbers. The "
+                     f"{guidance.partnership.name} replaces them with its own. Until then, follow "
+                     "your local procedures.")
+    return "\n".join(lines) + "\n"
+
+
 def axe_failures(page: Page, name: str, *, within: str | None = None) -> list[Failure]:
     return check_axe(Visit(page, page.url), name, within=within)
 
@@ -246,10 +261,26 @@ def test_planner_copies_the_list_as_text(context, root_url, guidance):
     lines = text.splitlines()
     assert lines[0] == "Information requests about a person of concern"
     assert f"Person of concern: {person.label}." in lines[1]
-    for reminder in guidance.reminders:
-        assert (reminder.text in text) == (person.id in reminder.applies_to
-                                           or not reminder.applies_to)
+    # Notes for the practitioner come first, apart from the requests: the immediate-danger route,
+    # the caution and the organisations it applies to, any first step in a live case, reminders.
+    parts = text.split("\n\n")
+    assert parts[1] == "Notes for you, not to send with a request:"
+    assert parts[2] + "\n" == immediate_danger(guidance), "the route comes first"
+    notes = parts[3]
+    caution = one_line(words_only(guidance.sharing.not_alerting))
+    assert notes.startswith(f"Before anyone approaches the person of concern: {caution}\n")
     shown = expected_entries(guidance, person.id)
+    holders_shown = [holder for holder, _ in planner_groups(guidance)
+                     if any(h == holder.id for h, _ in shown)]
+    reaching = "; ".join(holder.name for holder in holders_shown if holder.may_alert_person)
+    assert (f"\nA request to these could reach the person of concern: {reaching}.\n" in notes
+            ) == bool(reaching)
+    for holder in holders_shown:
+        if holder.ask_first:
+            assert f"{holder.name}. In a live case: {one_line(words_only(holder.ask_first))}" in notes
+    for reminder in guidance.reminders:
+        assert (reminder.text in notes) == (person.id in reminder.applies_to
+                                            or not reminder.applies_to)
     blocks = {block.split("\n", 1)[0]: block for block in text.split("\n\n")}
     sharing = guidance.sharing
     for holder, entries in planner_groups(guidance):
@@ -258,6 +289,7 @@ def test_planner_copies_the_list_as_text(context, root_url, guidance):
         if heading not in blocks:
             continue
         block = blocks[heading]
+        assert caution not in block and "In a live case" not in block, holder.id
         for _, row in entries:  # in the seed's own words, with the condition that applies
             if (holder.id, row.id) in shown:
                 condition = find_condition(guidance, row.relevant_if) if row.relevant_if else None
@@ -352,7 +384,8 @@ def test_checklist_copies_its_summary_and_resets(context, root_url, guidance, si
     page = open_tool(context, root_url + url + f"?{item.id}={answer.id}&no-such-item=x")
     assert query(page) == f"{item.id}={answer.id}"
     text = copy_as_text(page)
-    assert text.startswith(f"{checklist.title}\n{checklist.note}\n\n{checklist.summary_title}\n")
+    assert text.startswith(f"{checklist.title}\n{checklist.note}\n\n{immediate_danger(guidance)}"
+                           f"\n{checklist.summary_title}\n")
     group = next(g for g in checklist.groups if item in g.items)
     assert f"- {group.title}: {item.text}\n  Answer: {answer.label}. {item.attention}" in text
     assert f"Read more: {guidance_title(site, item.guidance)}, {root_url}" in text
@@ -404,6 +437,8 @@ def test_print_shows_the_result_without_the_controls(context, root_url, guidance
     assert not page.locator("[data-tool-choices]").is_visible()
     assert not page.get_by_role("button", name="Print").is_visible()
     assert page.locator("[data-planner-choice]").is_visible()
+    assert page.locator("[data-immediate-danger]").is_visible()
+    assert page.locator("[data-not-alerting]").is_visible()
     assert shown_entries(page) == expected_entries(guidance, "adult")
 
     checklist = find_checklist(guidance, "safety-plan-check")
@@ -411,6 +446,7 @@ def test_print_shows_the_result_without_the_controls(context, root_url, guidance
     missing = next(a for a in item.answers if a.needs_attention)
     page = open_tool(context, root_url + SAFETY_PLAN + f"?{item.id}={missing.id}")
     page.emulate_media(media="print")
+    assert page.locator("[data-immediate-danger]").is_visible()
     assert page.locator("[data-tool-summary]").is_visible()
     assert summary_items(page) == [item.text]
     assert not page.get_by_role("button", name="Copy as text").is_visible()

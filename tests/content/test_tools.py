@@ -60,11 +60,16 @@ def test_each_checklist_is_on_one_page(tools, guidance):
 
 def test_every_link_and_script_on_a_tool_page_resolves(site, tools, guidance):
     """Every link within the site reaches its page and section; a link to another site is one
-    the data gives (the partnership's procedures, or a web address written in a text field)."""
+    the data gives (the partnership's procedures and immediate-danger route, or a web address
+    written in a text field)."""
     given = {procedure.url for procedure in guidance.partnership.local_procedures}
     given |= {link.address for route in guidance.local_routes
               for link in links_in(route.how_to_ask)}
     given |= {link.address for holder in guidance.holders for link in links_in(holder.sharing_basis)}
+    given |= {link.address for holder in guidance.holders for link in links_in(holder.ask_first)}
+    route = guidance.partnership.immediate_danger  # its numbers, and its page on referrals
+    given |= {"tel:" + number.replace(" ", "") for number in (route.phone, route.out_of_hours_phone)}
+    given |= {route.referral_page} if route.referral_page else set()
     for url, root in [entry for entries in tools.values() for entry in entries]:
         links = [element.attrs["href"] for element in root.iter("a")]
         scripts = [element.attrs["src"] for element in root.iter("script")]

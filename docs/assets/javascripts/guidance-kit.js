@@ -88,7 +88,20 @@
   /** The full address of a link written relative to this page, for copied text. */
   const address = href => new URL(href, location.href).href
 
+  /** A tool's "If a child is in immediate danger" box (made from the partnership's data) as
+   * lines of copied text, so what a practitioner pastes or prints always carries it. */
+  function immediateDanger(root) {
+    const box = root.querySelector("[data-immediate-danger]")
+    if (!box) return []
+    const steps = [...box.querySelectorAll("[data-immediate-danger-steps] li")]
+      .map((step, number) => `${number + 1}. ${words(step)}`)
+    const example = box.querySelector("[data-immediate-danger-example]")
+    return [`${words(box.querySelector(".admonition-title"))}:`, ...steps,
+      ...example ? [words(example)] : [], ""]
+  }
+
   window.guidanceKit = Object.freeze({
     onEveryPage, enhance, options, keepOptions, copyText, actions, words, address,
+    immediateDanger,
   })
 })()

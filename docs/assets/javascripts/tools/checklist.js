@@ -1,7 +1,7 @@
 // A checklist tool (threshold reflection, safety plan check): lists the items whose answer needs
 // attention, with what to do and where to read more. It never scores or rates. See guidance-kit.js.
 (function () {
-  const { actions, address, enhance, keepOptions, options } = window.guidanceKit
+  const { actions, address, enhance, immediateDanger, keepOptions, options } = window.guidanceKit
 
   enhance('[data-tool="checklist"]', (root, data) => {
     const form = root.querySelector("[data-checklist-form]")
@@ -60,7 +60,8 @@
     }
 
     function text() {
-      const lines = [data.title, ...data.note ? [data.note] : [], "", data.summaryTitle]
+      const lines = [data.title, ...data.note ? [data.note] : [], "", ...immediateDanger(root),
+        data.summaryTitle]
       const found = points()
       if (!found.length) lines.push("Nothing listed.")
       for (const { item, answer } of found)

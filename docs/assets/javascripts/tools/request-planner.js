@@ -2,7 +2,7 @@
 // to the kinds of information chosen, and copies or prints the list. A record whose condition is
 // not known for the person chosen stays listed, with what to ask. See guidance-kit.js.
 (function () {
-  const { actions, address, enhance, keepOptions, options, words } = window.guidanceKit
+  const { actions, address, enhance, immediateDanger, keepOptions, options, words } = window.guidanceKit
 
   enhance('[data-tool="request-planner"]', (root, data) => {
     const form = root.querySelector("[data-tool-choices]")
@@ -73,16 +73,33 @@
       if (announce) status.textContent = `${records} requests to ${shown} organisations.`
     }
 
-    // One request per organisation shown: how to ask, what for, on what basis, what to send with
-    // it and what to record, so each can be pasted into an email or a form on its own.
+    // Notes for the practitioner first (the immediate-danger route, the caution about not alerting
+    // the person of concern, which organisations it applies to, and any first step in a live
+    // case), kept apart from the requests: a request pasted to an employer must not tell them
+    // that a concern is being kept from the person. Then one request per organisation shown: how
+    // to ask, what for, on what basis, what to send with it and what to record.
     function text() {
-      const lines = ["Information requests about a person of concern", words(choice), ""]
+      const lines = ["Information requests about a person of concern", words(choice), "",
+        "Notes for you, not to send with a request:", "", ...immediateDanger(root)]
+      const shownHolders = holders.filter(holder => !holder.hidden)
+      const caution = root.querySelector("[data-not-alerting]")
+      if (caution) {
+        lines.push(`${words(caution.querySelector(".admonition-title"))}: ${words(caution.lastElementChild)}`)
+        const reaching = shownHolders.filter(holder => holder.querySelector('[data-request="caution"]'))
+          .map(holder => words(holder.querySelector("h3")))
+        if (reaching.length) lines.push(`A request to these could reach the person of concern: ${reaching.join("; ")}.`)
+      }
+      for (const holder of shownHolders) {
+        const first = holder.querySelector('[data-request="first"]')
+        if (first) lines.push(`${words(holder.querySelector("h3"))}. ${words(first)}`)
+      }
       const visible = reminders.filter(reminder => !reminder.hidden)
-      if (visible.length) lines.push("Remember:", ...visible.map(r => `- ${words(r.lastElementChild)}`), "")
+      if (visible.length) lines.push("Remember:", ...visible.map(r => `- ${words(r.lastElementChild)}`))
+      lines.push("")
       const generalBasis = words(root.querySelector('[data-request="general-basis"] [data-basis-text]'))
       const listed = part => [...root.querySelectorAll(`[data-request="${part}"] li`)]
         .map(item => `- ${words(item)}`)
-      for (const holder of holders.filter(holder => !holder.hidden)) {
+      for (const holder of shownHolders) {
         const basis = holder.querySelector('[data-request="basis"]')
         const more = basis.querySelector("[data-request-more]")
         lines.push(`Request to: ${words(holder.querySelector("h3"))}`,
