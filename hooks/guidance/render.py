@@ -13,9 +13,7 @@ Markdown on purpose: ``inline`` for fields that may have links and emphasis, ``l
 from __future__ import annotations
 
 import itertools
-import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
@@ -109,14 +107,15 @@ def _linked(context: jinja2.runtime.Context, text: str) -> Markup:
 
 
 def _compiled_templates() -> jinja2.BytecodeCache | None:
-    """Templates compiled by an earlier build, kept in the system's temporary folder (never in
-    the project, which `mkdocs serve` watches); a template that changed is compiled again."""
-    folder = Path(tempfile.gettempdir()) / "guidance-templates"
+    """Templates compiled by an earlier build, kept where Jinja keeps them by default: a folder
+    of this user's own in the temporary folder, which Jinja makes with mode 0700 and refuses to
+    use if another user owns it or can write to it (a folder anyone could write to would let them
+    plant code the next build runs). Never in the project, which `mkdocs serve` watches. Where
+    Jinja cannot have such a folder, templates are compiled afresh each build."""
     try:
-        folder.mkdir(exist_ok=True)
-    except OSError:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 @lru_cache(maxsize=2)
