@@ -46,6 +46,7 @@ PARTNERSHIP = "docs/data/partnership.yml"
 SHARING = "docs/data/sharing.yml"
 ROUTES = "docs/data/local-routes.yml"
 QUERIES = "docs/data/search-queries.yml"
+CHECK = "docs/data/checklists/sample-check.yml"
 ROUTE_LIMIT = kinds.LINKED_TEXT.limit  # the most characters a route's how_to_ask may have
 
 LOG_LEVEL = re.compile(r"^(?:ERROR|WARNING|INFO)\s+-\s+")  # how MkDocs starts a message
@@ -285,7 +286,13 @@ FAULTS = [
         "concern", "<!-- insert: not-alerting -->", command="check"),
     Fault("a phrase or markup as a word a page is found by", _edit_at(
         SECOND_FINDING, "review:", 'tags: ["<b>safety</b> plan"]\nreview:', "tags:"),
-        "'tags' should be a list of single words in square brackets", "[OASys, nDelius]"),
+        "'tags' should be a list of single words (no spaces or hyphens)", "[OASys, nDelius]"),
+    Fault("an answer that goes only with an item the checklist does not have", _edit(
+        CHECK, "              item: item-one", "              item: item-on"),
+        "'item-on' is not another item of this checklist", "Did you mean 'item-one'?"),
+    Fault("an answer that goes only with an answer the other item does not offer", _edit(
+        CHECK, "              answers: [done]", "              answers: [dne]"),
+        "the item 'item-one' has no answer 'dne'", "Did you mean 'done'?"),
     Fault("a search whose rank is not first or top three", _edit_at(
         QUERIES, "finds: sources/second-records.md",
         "finds: sources/second-records.md\n    rank: second", "rank: second"),

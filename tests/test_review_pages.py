@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from guidance.load import load_guidance
 from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: mkdocs.yml has !ENV tags
 
 from tests.support.dates import FIXTURE_TODAY, long_date
@@ -131,3 +132,24 @@ def test_a_review_due_within_a_month_is_marked_so(project):
     row = next(row for row in result.page("review-status/").find_id("pages").parent.iter("tr")
                if "First finding" in row.text())
     assert "Due within a month" in row.text(), row.text()
+
+
+def test_the_review_status_page_lists_the_examples_still_to_replace(fixture_site, project):
+    """The instruction to replace the shipped examples is for the partnership, on the review
+    status page, never for readers: it names each example the data marks (the immediate-danger
+    numbers, each local route) and, once they are replaced, says there are none."""
+    data = load_guidance(project.path("docs"))
+    section = fixture_site.page("review-status/").find_id("examples-to-replace")
+    assert section is not None
+    text = fixture_site.page("review-status/").text()
+    examples = [route for route in data.local_routes if route.example]
+    assert examples and data.partnership.immediate_danger.example, "the fixture ships examples"
+    for route in examples:
+        assert f"The route for requests to {data.holder(route.organisation).name}" in text
+    assert "docs/data/partnership.yml" in text
+    project.edit("docs/data/local-routes.yml", "example: true", "example: false")
+    project.edit("docs/data/partnership.yml", "  example: true\n", "")
+    result = project.build()
+    assert result.ok, result.log
+    assert "None: every number and route is the partnership's own." in result.page(
+        "review-status/").text()

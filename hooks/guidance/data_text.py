@@ -136,11 +136,14 @@ def inline_html(text: str, link_to: LinkTo, escape_text: Callable[[str], str]) -
     return "".join(parts)
 
 
-def words_only(text: str) -> str:
-    """A field with links and emphasis as plain words: the link's words, no asterisks."""
+def words_only(text: str, address: Callable[[str], str] | None = None) -> str:
+    """A field with links and emphasis as plain words: the link's words, no asterisks. Given
+    ``address``, each link's words are followed by its address in brackets, as ``address`` gives
+    it, as text that leaves the site (a copied request) writes them."""
     def replace(match: re.Match) -> str:
         if match.group("address") is not None:
-            return words_only(match.group("words"))
+            words = words_only(match.group("words"))
+            return f"{words} ({address(match.group('address'))})" if address else words
         return match.group("strong") or match.group("inner")
     return _INLINE_MARKUP.sub(replace, str(text))
 

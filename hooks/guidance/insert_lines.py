@@ -21,6 +21,7 @@ TEMPLATES = {
     "what-to-record": "what_to_record.md.j2",
     "immediate-danger": "immediate_danger.html.j2",
     "not-alerting": "not_alerting.html.j2",
+    "tool-options": "tool_options.md.j2",
     "request-planner": "request_planner.html.j2",
     "checklist": "checklist.html.j2",
 }

@@ -107,11 +107,13 @@ SITE_ADDRESS = Kind(_matches(_SITE), "a site address starting with /, like "
                     "/sources/trauma/#social-care-records")
 ANYTHING = Kind(lambda v: True, "any value Material for MkDocs accepts")
 SEARCH_RANK = Kind(lambda v: v in ("first", "top three"), "`first` or `top three`")
-# Words a search finds a page by: one word each (Material's search matches words, not phrases).
-_WORD = re.compile(r"^[\w'’&.-]+$")
+# Words a search finds a page by: one word each, with no space or hyphen (Material's search splits
+# what is searched for at both, so a tag holding either could never match).
+_WORD = re.compile(r"^[\w'’&.]+$")
 WORD_LIST = Kind(lambda v: isinstance(v, list) and len(v) > 0
                  and all(isinstance(word, str) and _WORD.match(word) for word in v),
-                 "a list of single words in square brackets, like [OASys, nDelius]", tuple,
+                 "a list of single words (no spaces or hyphens) in square brackets, like "
+                 "[OASys, nDelius]", tuple,
                  limit=40)
 
 

@@ -413,6 +413,31 @@ class Loader:
                 self.add(owner.path, line, "no answer here has `needs_attention: true`, so "
                          "nothing chosen here can ever reach the summary", "Add `needs_attention:"
                          " true` to the answers that need attention.", "checklist-answers")
+        self._check_answer_conditions(checklist)
+
+    def _check_answer_conditions(self, checklist: r.Checklist) -> None:
+        """An answer's `only_when` names another item of the same checklist, and answers that
+        item offers, so the contradiction it declares can happen."""
+        items = {item.id: item for item in checklist.items}
+        for item in checklist.items:
+            for answer in item.answers or checklist.answers:
+                condition = answer.only_when
+                if condition is None:
+                    continue
+                other = items.get(condition.item)
+                if other is None or other.id == item.id:
+                    self.add(condition.path, condition.line_of("item"),
+                             f"'{condition.item}' is not another item of this checklist",
+                             f"{did_you_mean(condition.item, [i for i in items if i != item.id])}"
+                             "Write the id of the item this answer depends on.",
+                             "checklist-answers")
+                    continue
+                offered = [choice.id for choice in other.answers or checklist.answers]
+                for unknown in (a for a in condition.answers if a not in offered):
+                    self.add(condition.path, condition.line_of("answers"),
+                             f"the item '{other.id}' has no answer '{unknown}'",
+                             f"{did_you_mean(unknown, offered)}Its answers are: "
+                             f"{', '.join(offered)}.", "checklist-answers")
 
     def _published_links(self, site_url: str) -> list[r.PublishedLink]:
         """The published links: one site address per line; # starts a comment line."""

@@ -81,6 +81,10 @@ class Holder(Record):
         "link, like `[DfE, 2024](references.md#dfe-information-sharing-2024)`. Leave it out "
         "where no national source says: the page then points to the general basis.",
         required=False, default="")
+    request_basis: str = spec(
+        LINKED_TEXT, "On what basis it can share, as a request to it says it, cited, like "
+        "`Police forces share information for a policing purpose...`. The general basis "
+        "(`request_basis` in docs/data/sharing.yml) follows it.", required=False, default="")
     ask_first: str = spec(
         LINKED_TEXT, "In a live case, how to ask them before any written request, like the police "
         "at the strategy discussion, cited. Shown first under \"How to ask them\" on its page and "
@@ -430,6 +434,16 @@ class Planner(Record):
 
 
 @record
+class AnswerCondition(Record):
+    """When an answer makes sense: only beside some answers to another item."""
+
+    WHAT = "an answer's condition"
+    item: str = spec(SLUG_ID, "The id of another item in the same checklist.")
+    answers: tuple[str, ...] = spec(ID_LIST, "The ids of that item's answers this answer goes "
+                                    "with, like [no-retraction].")
+
+
+@record
 class Answer(Record):
     """One choice a practitioner can make for a checklist item."""
 
@@ -439,6 +453,11 @@ class Answer(Record):
     label: str = spec(SHORT_TEXT, "The words shown beside the choice.")
     needs_attention: bool = spec(YES_OR_NO, "true if choosing it puts the item on the summary.",
                                  required=False, default=False)
+    only_when: AnswerCondition | None = spec(
+        Nested(AnswerCondition), "Only beside these answers to another item, with `item` and "
+        "`answers`, like a \"Not applicable (no retraction)\" that goes only with \"No\" to "
+        "whether the child took back what they said. With another answer there, the summary says "
+        "the two answers contradict each other.", required=False)
 
 
 @record
@@ -523,6 +542,10 @@ class RequestItem(Record):
                      "person has used`.")
     detail: str = spec(LINKED_TEXT, "More about it, with any source cited as a link.",
                        required=False, default="")
+    to_complete: str = spec(
+        SHORT_TEXT, "The line each request leaves for the practitioner to complete, like `Names "
+        "used, including previous names and aliases:`. Leave it out where the request says it "
+        "itself (the basis for sharing).", required=False, default="")
 
 
 @record
@@ -538,6 +561,13 @@ class SharingSettings(Record):
         LINKED_TEXT, "The caution shown wherever a request or an approach could reach the person "
         "of concern: on pages with `<!-- insert: not-alerting -->`, on the pages of organisations "
         "with `may_alert_person: true`, and in the request planner.")
+    request_opening: str = spec(
+        TEXT, "How each request the planner writes begins, addressed to the organisation asked.")
+    request_basis: str = spec(
+        LINKED_TEXT, "On what basis the organisation asked can share, as each request says it to "
+        "them, cited; an organisation's own `request_basis` in docs/data/holders.yml comes first.")
+    request_caution: str = spec(
+        TEXT, "How each request asks the organisation not to alert the person of concern.")
     what_to_send: str = spec(LINKED_TEXT, "Shown under \"How to ask them\" on every organisation "
                              "page: what a request should contain, with a link to the page that "
                              "lists it.")
@@ -563,7 +593,9 @@ class LocalRoute(Record):
     how_to_ask: str = spec(LINKED_TEXT, "How to send it a request here: the team, mailbox or "
                            "form, with a link where there is one.")
     example: bool = spec(YES_OR_NO, "true while the text is an example the partnership has not "
-                         "yet replaced: the page says so.", required=False, default=False)
+                         "yet replaced: no page or request shows it, readers are told the route is "
+                         "not yet set, and the review status page lists it.", required=False,
+                         default=False)
 
 
 @record

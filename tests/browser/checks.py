@@ -324,7 +324,10 @@ _PRINT = """() => {
   const hidden = selector => [...document.querySelectorAll(selector)]
     .filter(element => element.checkVisibility()).map(element => selector);
   const content = document.querySelector('.md-content');
+  // Details printed on the page (not inside a part print hides, like a tool's choices) show all
+  // they hold.
   const closed = [...document.querySelectorAll('.md-content details')]
+    .filter(details => details.checkVisibility())
     .filter(details => [...details.children].filter(child => child.tagName !== 'SUMMARY')
       .some(child => !child.checkVisibility()))
     .map(details => (details.querySelector('summary') || details).textContent.trim().slice(0, 40));

@@ -13,6 +13,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from guidance.data_text import links_in
 from guidance.load import load_guidance
 from tests.support.dates import FIXTURE_TODAY
 from tests.support.project import FIXTURE
@@ -93,19 +94,20 @@ def test_the_planner_gives_its_output_and_copies_it_from_files(context, offline_
     page.wait_for_selector("[data-tool][data-enhanced]", state="attached")
     page.get_by_label(person.label).check()
     expect(page.locator("[data-planner-choice]")).to_contain_text(person.label)
-    page.get_by_role("button", name="Copy as text").click()
+    page.get_by_role("button", name="Copy all requests").click()
     expect(page.locator("[data-tool-status]")).to_have_text(re.compile("^Copied"))
     copied = page.evaluate("navigator.clipboard.readText()")
     assert f"Person of concern: {person.label}." in copied
     route = guidance.partnership.immediate_danger
     assert "Call 999" in copied and route.phone in copied and route.out_of_hours_phone in copied
     holder = guidance.holders[0]
-    assert f"Request to: {holder.name}" in copied
-    # Addresses the person who gets the request can open: the published site's, never a file's.
+    assert f"To: {holder.name}" in copied
+    # Addresses the person who gets the request can open: the published site's, never a file's,
+    # for the citations in the basis for sharing too.
     published = guidance.partnership.published_address.rstrip("/") + "/"
     assert "file://" not in copied
-    assert (f"Read more: {published}organisations/{holder.id}/#on-what-basis-you-can-share"
-            in copied)
+    cited = next(links_in(guidance.sharing.request_basis)).address.partition("#")
+    assert f"({published}{cited[0].removesuffix('.md')}/#{cited[2]})" in copied
     assert copied.rstrip().endswith(f"{published}tools/request-planner/?person={person.id}")
     watched.assert_clean()
 

@@ -24,6 +24,8 @@ from tests.support.project import CONTENT_ROOT
 
 Guidance = Any  # what load_guidance returns; the browser tests read only its public attributes
 PLANNER = "tools/request-planner/"
+PLANNER_COPY = "Copy all requests"
+REQUEST_BREAK = "-" * 40  # between requests in the planner's copied text
 REFLECTION = "tools/threshold-reflection/"
 SAFETY_PLAN = "tools/safety-plan-check/"
 CHECKLISTS = {REFLECTION: "threshold-reflection", SAFETY_PLAN: "safety-plan-check"}
@@ -50,15 +52,18 @@ def find_checklist(guidance: Guidance, checklist_id: str) -> Any:
     return next(c for c in guidance.checklists if c.id == checklist_id)
 
 
-def planner_groups(guidance: Guidance) -> list[tuple[Any, list[tuple[Any, Any]]]]:
+def planner_groups(guidance: Guidance) -> list[tuple[Any, list[tuple[list[str], Any]]]]:
     """What the planner lists with nothing chosen: each organisation that holds a record, in the
-    register's order, with each record it holds as (category, row). A record held jointly is
-    listed under each organisation."""
+    register's order, with each record it holds once, as (the ids of every category whose table
+    lists it, its first row). A record held jointly is listed under each organisation."""
     groups = []
     for holder in guidance.holders:
-        entries = list(guidance.rows_held_by(holder.id))
-        if entries:
-            groups.append((holder, entries))
+        records: dict[tuple, tuple[list[str], Any]] = {}
+        for category, row in guidance.rows_held_by(holder.id):
+            key = (row.information, row.relevant_if)
+            records.setdefault(key, ([], row))[0].append(category.id)
+        if records:
+            groups.append((holder, list(records.values())))
     return groups
 
 
@@ -81,20 +86,23 @@ def open_tool(context: BrowserContext, url: str) -> Page:
 def shown_entries(page: Page) -> set[tuple[str, str]]:
     """The planner's visible records, as (organisation id, row id)."""
     return {tuple(pair) for pair in page.evaluate("""() =>
-      [...document.querySelectorAll('[data-holder] li')].filter(li => li.checkVisibility())
+      [...document.querySelectorAll('[data-holder] li[data-category]')].filter(li => li.checkVisibility())
         .map(li => [li.closest('[data-holder]').dataset.holder,
                     new URL(li.querySelector('a').href).hash.slice(1)])""")}
 
 
 def expected_entries(guidance: Guidance, person: str | None,
-                     categories: set[str] | None = None) -> set[tuple[str, str]]:
-    """What the planner should list: a record shows when its category is chosen and any
-    condition on it applies to the person chosen, or is not known for them (every record when
-    none is chosen)."""
+                     categories: set[str] | None = None,
+                     organisations: set[str] | None = None) -> set[tuple[str, str]]:
+    """What the planner should list: a record shows when its organisation and any of its
+    categories are chosen, and any condition on it applies to the person chosen, or is not known
+    for them (every record when none is chosen)."""
     expected = set()
     for holder, entries in planner_groups(guidance):
-        for category, row in entries:
-            if categories is not None and category.id not in categories:
+        if organisations is not None and holder.id not in organisations:
+            continue
+        for listed_in, row in entries:
+            if categories is not None and not set(listed_in) & categories:
                 continue
             condition = find_condition(guidance, row.relevant_if) if row.relevant_if else None
             if (person and condition and person not in condition.applies_to
@@ -129,10 +137,10 @@ def clipboard(page: Page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
-def copy_as_text(page: Page) -> str:
-    """Click Copy as text and wait until the tool says it copied (copying is asynchronous);
+def copy_as_text(page: Page, button: str = "Copy as text") -> str:
+    """Click a copy button and wait until the tool says it copied (copying is asynchronous);
     return what it copied."""
-    page.get_by_role("button", name="Copy as text").click()
+    page.get_by_role("button", name=button, exact=True).click()
     expect(page.locator("[data-tool-status]")).to_have_text(re.compile("^Copied"),
                                                              timeout=10_000)
     return clipboard(page)
@@ -147,9 +155,8 @@ def immediate_danger(guidance: Guidance) -> str:
              f"phone {route.out_of_hours}: {route.out_of_hours_phone}.",
              "3. Tell your manager or your organisation's safeguarding lead."]
     if route.example:
-        lines.append("These numbers are examples, not real numbers. The "
-                     f"{guidance.partnership.name} replaces them with its own. Until then, follow "
-                     "your local procedures.")
+        lines.append("These numbers are examples, not real numbers: your partnership has not yet "
+                     "set its own in this guidance. Until it does, follow your local procedures.")
     return "\n".join(lines) + "\n"
 
 
@@ -172,8 +179,8 @@ def test_planner_lists_what_applies_to_each_person(context, root_url, guidance, 
     status = page.locator("[data-tool-status]")
     assert status.get_attribute("role") == "status"
     organisations = {holder for holder, _ in expected_entries(guidance, person)}
-    assert status.inner_text() == (f"{len(expected_entries(guidance, person))} requests to "
-                                   f"{len(organisations)} organisations.")
+    assert status.inner_text() == (f"{len(expected_entries(guidance, person))} records to ask "
+                                   f"{len(organisations)} organisations for.")
 
 
 def test_a_record_is_never_hidden_on_a_guess(context, root_url, guidance):
@@ -193,9 +200,9 @@ def test_a_record_is_never_hidden_on_a_guess(context, root_url, guidance):
             expect(entry).to_be_visible()
             expect(entry.locator("[data-condition-ask]")).to_have_text(f" ({condition.ask})")
             expect(entry.locator("[data-condition-wording]")).to_be_hidden()
-        text = copy_as_text(page)
+        text = copy_as_text(page, PLANNER_COPY)
         for category, row in rows:
-            assert f"- {row.information} ({condition.ask}). Who holds it: {row.who_holds}" in text
+            assert f"- {row.information} ({condition.ask})" in text
             assert f"({condition.wording})" not in text
 
 
@@ -251,73 +258,142 @@ def test_planner_ignores_options_it_does_not_know(context, root_url, guidance):
     assert query(page) == f"categories={guidance.categories[0].id}"
 
 
-def test_planner_copies_the_list_as_text(context, root_url, guidance):
-    """The copied text is one request per organisation shown: how to ask it, the records in the
-    seed's own words, the basis on which it can share with a link to read more, what to send
-    with the request and what to record on the case file, all taken from the data."""
+def _sent(guidance: Guidance, text: str) -> str:
+    """A text field as a copied request writes it: plain words, each link followed by its address,
+    a page of the guidance at its published address."""
+    published = guidance.partnership.published_address.rstrip("/") + "/"
+
+    def address(target: str) -> str:
+        if target.startswith("https://"):
+            return target
+        path, _, section = target.partition("#")
+        page = path.removesuffix(".md").removesuffix("index")
+        page += "/" if page and not page.endswith("/") else ""
+        return published + page + (f"#{section}" if section else "")
+    return one_line(words_only(text, address))
+
+
+def _request_lines(guidance: Guidance, holder, entries, shown: set, root_url: str) -> list[str]:
+    """What an organisation's request should say, line by line, from the data alone."""
+    sharing = guidance.sharing
+    records = []
+    for _, row in entries:  # in the seed's own words, with the condition that applies
+        if (holder.id, row.id) in shown:
+            condition = find_condition(guidance, row.relevant_if) if row.relevant_if else None
+            records.append(f"- {row.information}" + (f" ({condition.wording})" if condition else ""))
+    if holder.ask_first:
+        return [f"To ask {holder.name} at the strategy discussion", *records]
+    route = guidance.route_for(holder.id)
+    send_by = (_sent(guidance, route.how_to_ask) if route and not route.example
+               else f"by your partnership's route for requests to {holder.name}.")
+    basis = " ".join(_sent(guidance, text) for text in (holder.request_basis,
+                                                        sharing.request_basis) if text)
+    return [f"To: {holder.name}", f"How to send it: {send_by}", one_line(sharing.request_opening),
+            *records, "Please search under each name and address below.",
+            *[f"- {item.to_complete}" for item in sharing.request_contents if item.to_complete],
+            f"On what basis you can share: {basis}", one_line(sharing.request_caution)]
+
+
+def test_planner_copies_every_request_after_notes_for_the_practitioner(context, root_url,
+                                                                        guidance):
+    """Copy all requests gives the notes for the practitioner first (the immediate-danger route,
+    the caution and the organisations it applies to, any first step in a live case, the
+    reminders, what to record), then each organisation's request, one after another, each
+    made from the data and holding none of the notes."""
     person = next(person for person in guidance.people if person.id == "child")
     page = open_tool(context, root_url + PLANNER + f"?person={person.id}")
-    text = copy_as_text(page)
+    text = copy_as_text(page, PLANNER_COPY)
     lines = text.splitlines()
     assert lines[0] == "Information requests about a person of concern"
     assert f"Person of concern: {person.label}." in lines[1]
-    # Notes for the practitioner come first, apart from the requests: the immediate-danger route,
-    # the caution and the organisations it applies to, any first step in a live case, reminders.
-    parts = text.split("\n\n")
+    notes, *requests = text.split(f"\n{REQUEST_BREAK}\n")
+    parts = notes.split("\n\n")
     assert parts[1] == "Notes for you, not to send with a request:"
     assert parts[2] + "\n" == immediate_danger(guidance), "the route comes first"
-    notes = parts[3]
     caution = one_line(words_only(guidance.sharing.not_alerting))
-    assert notes.startswith(f"Before anyone approaches the person of concern: {caution}\n")
+    assert parts[3].startswith(f"Before anyone approaches the person of concern: {caution}\n")
     shown = expected_entries(guidance, person.id)
-    holders_shown = [holder for holder, _ in planner_groups(guidance)
-                     if any(h == holder.id for h, _ in shown)]
-    reaching = "; ".join(holder.name for holder in holders_shown if holder.may_alert_person)
+    groups = [(holder, entries) for holder, entries in planner_groups(guidance)
+              if any(h == holder.id for h, _ in shown)]
+    reaching = "; ".join(holder.name for holder, _ in groups if holder.may_alert_person)
     assert (f"\nA request to these could reach the person of concern: {reaching}.\n" in notes
             ) == bool(reaching)
-    for holder in holders_shown:
+    for holder, _ in groups:
         if holder.ask_first:
             assert f"{holder.name}. In a live case: {one_line(words_only(holder.ask_first))}" in notes
     for reminder in guidance.reminders:
         assert (reminder.text in notes) == (person.id in reminder.applies_to
                                             or not reminder.applies_to)
-    blocks = {block.split("\n", 1)[0]: block for block in text.split("\n\n")}
-    sharing = guidance.sharing
-    for holder, entries in planner_groups(guidance):
-        heading = f"Request to: {holder.name}"
-        assert (heading in blocks) == any(h == holder.id for h, _ in shown), holder.id
-        if heading not in blocks:
-            continue
-        block = blocks[heading]
-        assert caution not in block and "In a live case" not in block, holder.id
-        for _, row in entries:  # in the seed's own words, with the condition that applies
-            if (holder.id, row.id) in shown:
-                condition = find_condition(guidance, row.relevant_if) if row.relevant_if else None
-                middle = f" ({condition.wording})" if condition else ""
-                assert (f"- {row.information}{middle}. Who holds it: {row.who_holds}"
-                        in block), (holder.id, row.id)
-        route = guidance.route_for(holder.id)
-        if route:
-            assert f"How to ask them: {one_line(words_only(route.how_to_ask))}" in block
-        else:
-            links = "; ".join(f"{p.title} ({p.url})" for p in guidance.partnership.local_procedures)
-            assert f"local procedures: {links}." in block, holder.id
-        basis = " ".join(part for part in (words_only(holder.sharing_basis),
-                                           words_only(sharing.general_basis)) if part)
-        assert f"On what basis they can share: {one_line(basis)}" in block, holder.id
-        more = f"Read more: {root_url}organisations/{holder.id}/#on-what-basis-you-can-share"
-        assert more in block, holder.id
-        for item in sharing.request_contents:
-            assert f"\n- {item.send}\n" in block, (holder.id, item.send)
-        for line in sharing.record_when_asking:
-            assert f"\n- {line}" in block, (holder.id, line)
-    rows = {row.id: row for category in guidance.categories for row in category.rows}
-    only_for_others = [row for row in rows.values() if row.relevant_if
-                       and person.id not in find_condition(guidance, row.relevant_if).applies_to
-                       and person.id not in find_condition(guidance, row.relevant_if).not_known_for]
-    for row in only_for_others:
-        assert f"- {row.information}" not in text
+    for line in guidance.sharing.record_when_asking:
+        assert f"\n- {line}" in notes
+    assert len(requests) == len(groups)
+    for request, (holder, entries) in zip(requests, groups):
+        request = request.rsplit("\nFrom ", 1)[0].strip()
+        assert [line for line in request.splitlines() if line] == _request_lines(
+            guidance, holder, entries, shown, root_url), holder.id
+        for internal in ("Notes for you", "999", "Record on the case file", caution[:40]):
+            assert internal not in request, (holder.id, internal)
     assert lines[-1].endswith(root_url + PLANNER + f"?person={person.id}")
+
+
+def test_planner_copies_one_organisation_s_request(context, root_url, guidance):
+    """Copy this request gives that organisation's request alone, ready to send: for the police
+    (at the strategy discussion, in a live case) and for a health service, as the data says."""
+    person = "adult"
+    groups = dict((holder.id, (holder, entries)) for holder, entries in planner_groups(guidance))
+    chosen = [holder for holder in guidance.holders if holder.id in groups][:1] + [
+        holder for holder in guidance.holders if holder.id in groups and holder.request_basis
+        and not holder.ask_first][:1]
+    assert len(chosen) == 2, "the data has an organisation with its own basis for a request"
+    page = open_tool(context, root_url + PLANNER + f"?person={person}&organisations="
+                     + ",".join(holder.id for holder in chosen))
+    shown = expected_entries(guidance, person, organisations={h.id for h in chosen})
+    for holder in chosen:
+        section = page.locator(f'[data-holder="{holder.id}"]')
+        section.get_by_role("button", name=f"Copy this request to {holder.name}").click()
+        expect(page.locator("[data-tool-status]")).to_have_text(
+            re.compile(f"^Copied the request to {re.escape(holder.name)}"))
+        copied = clipboard(page)
+        assert [line for line in copied.splitlines() if line] == _request_lines(
+            guidance, holder, groups[holder.id][1], shown, root_url), holder.id
+
+
+def test_planner_organisations_can_be_chosen_and_the_address_keeps_them(context, root_url,
+                                                                          guidance):
+    holders = [holder for holder, _ in planner_groups(guidance)]
+    page = open_tool(context, root_url + PLANNER)
+    page.locator("[data-organisation-choice] summary").click()
+    for holder in holders[1:]:
+        page.locator(f'input[name="organisation"][value="{holder.id}"]').uncheck()
+    assert shown_entries(page) == expected_entries(guidance, None, organisations={holders[0].id})
+    assert query(page) == f"organisations={holders[0].id}"
+    expect(page.locator("[data-organisations-chosen]")).to_have_text(f"1 of {len(holders)}")
+    again = open_tool(context, page.url)
+    assert shown_entries(again) == shown_entries(page)
+
+
+def test_planner_prints_one_request_alone(context, root_url, guidance):
+    holder = planner_groups(guidance)[0][0]
+    page = open_tool(context, root_url + PLANNER)
+    page.evaluate("window.print = () => {}")  # the print dialog is the browser's
+    page.get_by_role("button", name=f"Print this request to {holder.name}").click()
+    page.emulate_media(media="print")
+    visible = page.evaluate("""() => [...document.querySelectorAll('[data-holder]')]
+      .filter(section => section.checkVisibility()).map(section => section.dataset.holder)""")
+    assert visible == [holder.id]
+    assert not page.locator(f'[data-holder="{holder.id}"] [data-notes]').is_visible()
+    assert page.locator(f'[data-holder="{holder.id}"] [data-request-text]').is_visible()
+    assert not page.locator("h1").is_visible()
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert page.locator("h1").is_visible()
+
+
+def test_each_tool_copies_a_link_to_its_scenario(context, root_url, guidance):
+    for url in (PLANNER + "?person=child", *CHECKLISTS):
+        page = open_tool(context, root_url + url)
+        page.get_by_role("button", name="Copy link to this scenario").click()
+        expect(page.locator("[data-tool-status]")).to_have_text(re.compile("^Copied the link"))
+        assert clipboard(page) == page.url
 
 
 def test_planner_reset_clears_the_choices_and_the_address(context, root_url, guidance):
@@ -349,10 +425,14 @@ def test_checklist_lists_only_answers_that_need_attention(context, root_url, gui
     assert page.locator("[data-tool-status]").inner_text().startswith("Nothing is answered yet")
     chosen, expected = [], []
     # Answer every other item: alternately with an answer that needs attention and one that does
-    # not, so the summary must tell them apart.
+    # not, so the summary must tell them apart; never with an answer that goes only with another
+    # item's, so no two answers contradict each other (tested on its own).
     for index, item in enumerate(checklist.items[::2]):
         wanted = index % 2 == 0
-        answer = next(a for a in item.answers if a.needs_attention == wanted)
+        answer = next((a for a in item.answers if a.needs_attention == wanted and not a.only_when),
+                      None)
+        if answer is None:
+            continue
         choose(page, item.id, answer.id)
         chosen.append(f"{item.id}={answer.id}")
         if wanted:
@@ -398,6 +478,33 @@ def test_checklist_copies_its_summary_and_resets(context, root_url, guidance, si
     assert summary_items(page) == []
 
 
+def test_checklist_points_out_answers_that_contradict_each_other(context, root_url, guidance):
+    """An answer the data says goes only with some answers to another item (its `only_when`),
+    given beside another answer there, is listed first in the summary, said in the status and
+    copied; beside an answer it goes with, it is not."""
+    for url, checklist_id in CHECKLISTS.items():
+        checklist = find_checklist(guidance, checklist_id)
+        conditional = [(item, answer) for item in checklist.items for answer in item.answers
+                       if answer.only_when]
+        if not conditional:
+            continue
+        item, answer = conditional[0]
+        other = next(i for i in checklist.items if i.id == answer.only_when.item)
+        clashing = next(a for a in other.answers if a.id not in answer.only_when.answers)
+        fitting = next(a for a in other.answers if a.id in answer.only_when.answers)
+        page = open_tool(context, root_url + url + f"?{other.id}={clashing.id}&{item.id}={answer.id}")
+        words = (f'These answers contradict each other: "{answer.label}" to "{item.text}", but '
+                 f'"{clashing.label}" to "{other.text}". Check both.')
+        assert summary_items(page)[0] == words
+        assert "contradict" in page.locator("[data-tool-status]").inner_text()
+        assert f"- {words}" in copy_as_text(page)
+        page = open_tool(context, root_url + url + f"?{other.id}={fitting.id}&{item.id}={answer.id}")
+        assert not any("contradict" in entry for entry in summary_items(page))
+        break
+    else:
+        pytest.fail("no checklist declares an answer that goes only with another's")
+
+
 def test_the_reflection_says_it_never_scores(site, guidance):
     page = site.page(REFLECTION).text()
     assert "does not score, rate or recommend a threshold" in page
@@ -429,13 +536,55 @@ def test_checklist_works_by_keyboard(context, root_url, guidance):
     assert page.locator("[data-tool] input:checked").count() == 0
 
 
+# On a phone --------------------------------------------------------------------------------------
+
+_PHONE_LAYOUT = """() => {
+  const box = element => element.getBoundingClientRect()
+  const problems = []
+  for (const option of document.querySelectorAll('[data-tool] .tool-option')) {
+    if (!option.checkVisibility()) continue
+    const input = box(option.querySelector('input')), label = box(option.querySelector('span'))
+    if (input.width < 24 || input.height < 24)
+      problems.push(`${option.textContent.trim()}: ${input.width}x${input.height} px`)
+    if (label.left < input.right) problems.push(`${option.textContent.trim()}: label over its box`)
+  }
+  for (const legend of document.querySelectorAll('[data-tool] legend')) {
+    if (!legend.checkVisibility()) continue
+    const fieldset = box(legend.parentElement), words = box(legend)
+    if (words.top < fieldset.top || words.left < fieldset.left || words.right > fieldset.right)
+      problems.push(`${legend.textContent.trim()}: the question runs over its box`)
+  }
+  return problems
+}"""
+
+
+def test_on_a_phone_controls_are_big_enough_and_questions_stay_in_their_box(browser, root_url):
+    """At 390 CSS px: every answer's box is at least 24 by 24 px and beside its label, not under
+    it, each question wraps inside its box, and the planner's choices start on the first screen."""
+    context = new_context(browser, root_url, viewport={"width": 390, "height": 844})
+    try:
+        problems = []
+        for url in (PLANNER, *CHECKLISTS):
+            page = open_tool(context, root_url + url)
+            if url == PLANNER:  # its list of organisations, opened
+                page.locator("[data-organisation-choice] summary").click()
+            problems += [f"{url}: {problem}" for problem in page.evaluate(_PHONE_LAYOUT)]
+        page = open_tool(context, root_url + PLANNER)
+        top = page.evaluate("document.querySelector('[data-tool-choices] fieldset')"
+                            ".getBoundingClientRect().top")
+        assert top < 844, f"the planner's first choice starts at {top} px, below the first screen"
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
 # Print, JavaScript off, privacy and accessibility in every state ---------------------------------
 
 def test_print_shows_the_result_without_the_controls(context, root_url, guidance):
     page = open_tool(context, root_url + PLANNER + "?person=adult")
     page.emulate_media(media="print")
     assert not page.locator("[data-tool-choices]").is_visible()
-    assert not page.get_by_role("button", name="Print").is_visible()
+    assert not page.get_by_role("button", name="Print all").is_visible()
     assert page.locator("[data-planner-choice]").is_visible()
     assert page.locator("[data-immediate-danger]").is_visible()
     assert page.locator("[data-not-alerting]").is_visible()
@@ -466,7 +615,7 @@ def test_without_javascript_each_tool_is_a_full_checklist(no_script, root_url, g
     page = open_page(no_script, root_url + PLANNER, scripts=False).page
     assert shown_entries_static(page) == expected_entries(guidance, None)
     assert not page.locator("[data-tool-choices]").is_visible()
-    assert not page.get_by_role("button", name="Copy as text").is_visible()
+    assert not page.get_by_role("button", name=PLANNER_COPY).is_visible()
     for condition in guidance.conditions:
         assert page.get_by_text(f"({condition.wording})").first.is_visible()
     for reminder in guidance.reminders:
@@ -505,7 +654,7 @@ def shown_entries_static(page: Page) -> set[tuple[str, str]]:
     """The planner's visible records where no script runs, read from the HTML."""
     found = set()
     for holder in page.locator("[data-holder]").all():
-        for link in holder.locator("li a").all():
+        for link in holder.locator("li[data-category] a").all():
             if link.is_visible():
                 found.add((holder.get_attribute("data-holder"),
                            link.get_attribute("href").rsplit("#", 1)[1]))
@@ -527,11 +676,16 @@ def test_using_the_tools_stores_and_sends_nothing(context, root_url, guidance):
         page.on("request", lambda request: request.url != icon and requests.append(request.url))
         for radio in page.locator("[data-tool] input[type=radio]").all()[::3]:
             radio.check()
-        for box in page.locator("[data-tool] input[type=checkbox]").all()[::2]:
+        for box in page.locator("[data-tool] input[type=checkbox]:visible").all()[::2]:
             box.uncheck()
-        copy_as_text(page)
+        copy_as_text(page, PLANNER_COPY if url == PLANNER else "Copy as text")
         page.evaluate("window.print = () => {}")
-        page.get_by_role("button", name="Print").click()
+        page.get_by_role("button", name="Print all" if url == PLANNER else "Print",
+                         exact=True).click()
+        if url == PLANNER:
+            page.locator("[data-holder-actions] button").first.click()  # copy one request
+            page.locator('[data-action="print-one"]').first.click()
+        page.get_by_role("button", name="Copy link to this scenario").click()
         page.get_by_role("button", name="Reset").click()
         after = page.evaluate(_STORAGE)
         assert after == before, f"{url}: the tool changed what the browser stores"
@@ -560,7 +714,7 @@ def test_every_tool_state_passes_axe_and_keyboard(browser, root_url, guidance):
             page.wait_for_selector("[data-tool][data-enhanced]", state="attached")
             failures += in_both_palettes(tab, state, check_axe)
             failures += in_both_palettes(tab, state, check_keyboard)
-            copy_as_text(page)  # the status message shows
+            copy_as_text(page, PLANNER_COPY if state.startswith(PLANNER) else "Copy as text")
             # Only the tool changed. The whole page is not checked again: the click scrolls it
             # under the mouse, which can open one of Material's tooltips outside the landmarks.
             failures += in_both_palettes(tab, state + " after copying", lambda visit, name:

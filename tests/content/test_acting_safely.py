@@ -111,5 +111,5 @@ def test_the_planner_cautions_each_request_that_could_reach_the_person(articles,
     assert planners
     for section in planners[0].iter("section"):
         holder = guidance.holder(section.attrs["data-holder"])
-        cautions = [p for p in section.iter("p") if p.attrs.get("data-request") == "caution"]
+        cautions = [item for item in section.iter("li") if item.attrs.get("data-note") == "caution"]
         assert bool(cautions) == holder.may_alert_person, holder.id

@@ -81,17 +81,36 @@ def test_every_link_and_script_on_a_tool_page_resolves(site, tools, guidance):
         assert not broken, f"{url} links to nothing at: {broken}"
 
 
-def test_the_planner_lists_every_record_under_each_organisation(tools, guidance):
+def _records_by_holder(guidance) -> dict[str, dict[tuple, list]]:
+    """What each organisation should be asked for, from the data: each record once, by its words
+    and condition, with every (category, row) that lists it, in the tables' order."""
+    found: dict[str, dict[tuple, list]] = {}
+    for category in guidance.categories:
+        for row in category.rows:
+            for holder in row.holders:
+                found.setdefault(holder, {}).setdefault(
+                    (row.information, row.relevant_if), []).append((category.id, row.id))
+    return found
+
+
+def _entries(section):
+    return [item for item in section.iter("li") if item.attrs.get("data-category")]
+
+
+def test_the_planner_asks_each_organisation_for_each_of_its_records_once(tools, guidance):
     root = _planner(tools)
-    listed = {(section.attrs["data-holder"], item.attrs.get("data-category"),
-               next(item.iter("a")).attrs["href"].rsplit("#", 1)[1])
-              for section in root.iter("section") for item in section.iter("li")}
-    expected = {(holder, category.id, row.id) for category in guidance.categories
-                for row in category.rows for holder in row.holders}
-    assert listed == expected
+    expected = _records_by_holder(guidance)
+    for section in root.iter("section"):
+        holder = section.attrs["data-holder"]
+        listed = [(item.attrs["data-category"].split(),
+                   next(item.iter("a")).attrs["href"].rsplit("#", 1)[1])
+                  for item in _entries(section)]
+        wanted = [([category for category, _ in places], places[0][1])
+                  for places in expected[holder].values()]
+        assert sorted(listed) == sorted(wanted), holder
     order = [section.attrs["data-holder"] for section in root.iter("section")]
-    assert order == [holder.id for holder in guidance.holders
-                     if holder.id in {entry[0] for entry in expected}], "the register's order"
+    assert order == [holder.id for holder in guidance.holders if holder.id in expected], \
+        "the register's order"
     data = json.loads(root.attrs["data-tool-data"])
     assert data["people"] == {person.id: person.label for person in guidance.people}
     assert data["conditions"] == {c.id: {"applies": list(c.applies_to),
@@ -104,19 +123,19 @@ def test_the_planner_lists_every_record_under_each_organisation(tools, guidance)
         assert reminder.text in text
 
 
-def test_the_planner_shows_each_record_in_the_seed_s_words_with_its_condition(tools, guidance):
-    """Who holds each record is the source table's own text, never put together from parts, so
-    "in some cases", "where relevant" and "or" come through as the seed has them."""
+def test_the_planner_names_each_record_in_the_seed_s_words_with_its_condition(tools, guidance):
+    """Each record is asked for in the source table's own words, with its condition, and nothing
+    of who holds it: that is the table's, not the request's."""
     root = _planner(tools)
     conditions = {condition.id: condition for condition in guidance.conditions}
-    rows = {(category.id, row.id): row for category in guidance.categories for row in category.rows}
+    rows = {row.id: row for category in guidance.categories for row in category.rows}
     for section in root.iter("section"):
         holder = section.attrs["data-holder"]
-        for item in section.iter("li"):
-            row = rows[(item.attrs["data-category"],
-                        next(item.iter("a")).attrs["href"].rsplit("#", 1)[1])]
+        for item in _entries(section):
+            row = rows[next(item.iter("a")).attrs["href"].rsplit("#", 1)[1]]
             where = f"{holder}: {row.id}"
-            assert item.text().endswith(f"Who holds it: {row.who_holds}"), where
+            assert item.text().startswith(row.information), where
+            assert "Who holds it" not in item.text(), where
             assert item.attrs.get("data-condition", "") == (row.relevant_if or ""), where
             if row.relevant_if:
                 condition = conditions[row.relevant_if]
@@ -155,29 +174,39 @@ def test_the_tools_are_in_the_navigation(site, tools):
         assert nav, url
 
 
-def test_each_organisation_in_the_planner_has_its_route_and_basis(tools, guidance):
-    """Each organisation the planner lists says how to ask it and on what basis it can share,
-    from the partnership's routes and the register; what to send and record come from the
-    sharing settings."""
+def test_each_organisation_s_request_is_made_from_the_data(tools, guidance):
+    """Each organisation's request says how to send it (the partnership's own route, never an
+    example or a referral route), gives the basis as a sentence to send (its own first) and asks
+    it not to alert the person; an organisation with a first step in a live case is asked at the
+    strategy discussion instead. Notes for the practitioner, never inside the request, carry the
+    caution where a request could reach the person, and the missing route."""
     root = _planner(tools)
-    holders = {holder.id: holder for holder in guidance.holders}
+    sharing = guidance.sharing
     for section in root.iter("section"):
-        holder = holders[section.attrs["data-holder"]]
-        parts = {p.attrs["data-request"]: p for p in section.iter("p") if "data-request" in p.attrs}
+        holder = guidance.holder(section.attrs["data-holder"])
+        parts = {e.attrs["data-part"]: e.text() for e in section.iter() if "data-part" in e.attrs}
+        notes = {e.attrs["data-note"]: e.text() for e in section.iter() if "data-note" in e.attrs}
+        request = next(e for e in section.iter("div") if "data-request-text" in e.attrs).text()
+        for internal in ("Who holds it", "Record on the case file", "example", "docs/data",
+                         "Notes for you"):
+            assert internal not in request, (holder.id, internal)
+        assert ("caution" in notes) == holder.may_alert_person, holder.id
         route = guidance.route_for(holder.id)
-        route_text = parts["route"].text()
-        if route:
-            assert one_line(words_only(route.how_to_ask)) in route_text, holder.id
-            assert ("An example route" in route_text) == route.example, holder.id
-        else:
-            for procedure in guidance.partnership.local_procedures:
-                assert procedure.title in route_text, holder.id
-        basis = parts["basis"]
-        if holder.sharing_basis:
-            assert one_line(words_only(holder.sharing_basis)) in basis.text(), holder.id
-        assert next(reversed(list(basis.iter("a")))).attrs["href"].endswith(
-            f"organisations/{holder.id}/#on-what-basis-you-can-share"), holder.id
+        own = route is not None and not route.example
+        assert ("route" in notes) == (not own), holder.id
+        if holder.ask_first:
+            assert one_line(words_only(holder.ask_first)) in notes["first"], holder.id
+            assert "basis" not in parts and "to" not in parts, holder.id
+            continue
+        if own:
+            assert one_line(words_only(route.how_to_ask)) in parts["send-by"], holder.id
+        for procedure in guidance.partnership.local_procedures:
+            assert procedure.title not in parts["send-by"], holder.id
+        basis = " ".join(one_line(words_only(text))
+                         for text in (holder.request_basis, sharing.request_basis) if text)
+        assert parts["basis"] == f"On what basis you can share: {basis}", holder.id
+        assert parts["caution"] == one_line(sharing.request_caution), holder.id
     lists = {ul.attrs["data-request"]: [li.text() for li in ul.iter("li")]
              for ul in root.iter("ul") if "data-request" in ul.attrs}
-    assert lists == {"send": [item.send for item in guidance.sharing.request_contents],
-                     "record": list(guidance.sharing.record_when_asking)}
+    assert lists == {"send": [item.send for item in sharing.request_contents],
+                     "record": list(sharing.record_when_asking)}

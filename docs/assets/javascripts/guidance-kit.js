@@ -64,8 +64,9 @@
     }
   }
 
-  /** Wire a tool's Copy, Print and Reset buttons. `text()` gives what to copy. */
-  function actions(root, status, { text, reset }) {
+  /** Wire a tool's Copy, Print, Copy link and Reset buttons. `text()` gives what to copy;
+   * `link()` the scenario's address (the page's own, unless the tool says otherwise). */
+  function actions(root, status, { text, reset, link = () => location.href }) {
     root.addEventListener("click", async event => {
       const button = event.target.closest("button[data-action]")
       if (!button) return
@@ -79,6 +80,10 @@
         status.textContent = await copyText(text())
           ? "Copied. Paste it into an email or a case record."
           : "Your browser did not allow copying. Print the page instead."
+      if (action === "link")
+        status.textContent = await copyText(link())
+          ? "Copied the link to this scenario: it holds your choices, never case details."
+          : "Your browser did not allow copying. Copy the address from the address bar instead."
     })
   }
 
@@ -87,6 +92,27 @@
 
   /** The full address of a link written relative to this page, for copied text. */
   const address = href => new URL(href, location.href).href
+
+  /** Where this copy of the site starts: Material's own __md_scope (the site's root, worked out by
+   * every page), or the root its configuration gives. */
+  function siteRoot() {
+    if (typeof __md_scope !== "undefined") return new URL(__md_scope.href.replace(/\/?$/, "/"))
+    const config = document.getElementById("__config")
+    const base = config ? JSON.parse(config.textContent).base : "."
+    return new URL(`${base}/`, location.href)
+  }
+
+  /** A link's address on the published site (`root`), for text that leaves this one: a copy on an
+   * intranet, a shared drive or this computer has addresses the reader of a request cannot open.
+   * A page of the offline edition (`page.html`) is `page/` there. Links to other sites stay. */
+  function publishedAddress(href, root) {
+    const target = new URL(href, location.href)
+    const here = siteRoot().href
+    if (!root || !target.href.startsWith(here)) return target.href
+    const path = target.href.slice(here.length)
+      .replace(/(^|\/)index\.html(?=[#?]|$)/, "$1").replace(/\.html(?=[#?]|$)/, "/")
+    return new URL(path, root).href
+  }
 
   /** A tool's "If a child is in immediate danger" box (made from the partnership's data) as
    * lines of copied text, so what a practitioner pastes or prints always carries it. */
@@ -102,6 +128,6 @@
 
   window.guidanceKit = Object.freeze({
     onEveryPage, enhance, options, keepOptions, copyText, actions, words, address,
-    immediateDanger,
+    immediateDanger, publishedAddress,
   })
 })()

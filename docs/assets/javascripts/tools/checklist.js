@@ -29,6 +29,32 @@
         .filter(({ answer }) => answer?.needsAttention)
     }
 
+    // Answers that contradict each other: an answer the data says goes only with some answers to
+    // another item (its onlyWhen), given beside a different answer there.
+    function contradictions() {
+      const byId = Object.fromEntries(data.items.map(item => [item.id, item]))
+      return data.items.map(item => ({ item, answer: answerTo(item) }))
+        .filter(({ answer }) => answer?.onlyWhen)
+        .map(({ item, answer }) => {
+          const other = byId[answer.onlyWhen.item]
+          return { item, answer, other, otherAnswer: other && answerTo(other) }
+        })
+        .filter(({ otherAnswer, answer }) => otherAnswer && !answer.onlyWhen.answers.includes(otherAnswer.id))
+    }
+
+    const contradictionWords = ({ item, answer, other, otherAnswer }) =>
+      `These answers contradict each other: "${answer.label}" to "${item.text}", but ` +
+      `"${otherAnswer.label}" to "${other.text}". Check both.`
+
+    function clash(found) {
+      const entry = document.createElement("li")
+      entry.className = "tool-contradiction"
+      const heading = document.createElement("strong")
+      heading.textContent = contradictionWords(found)
+      entry.append(heading)
+      return entry
+    }
+
     function point({ item, answer }) {
       const entry = document.createElement("li")
       const heading = document.createElement("strong")
@@ -50,12 +76,16 @@
         form.querySelector(`[id="${item.id}"] [data-attention]`).hidden = !answer?.needsAttention
       }
       const found = points()
-      list.replaceChildren(...found.map(point))
+      const clashes = contradictions()
+      list.replaceChildren(...clashes.map(clash), ...found.map(point))
       keepOptions(pairs)
       const left = data.items.length - answered
-      const listed = found.length === 1 ? "1 point is listed" : `${found.length} points are listed`
+      const count = found.length + clashes.length
+      const listed = count === 1 ? "1 point is listed" : `${count} points are listed`
+      const clashWords = clashes.length === 1 ? " Two answers contradict each other."
+        : clashes.length ? ` ${clashes.length} pairs of answers contradict each other.` : ""
       const message = !answered ? "Nothing is answered yet. Points that need attention will be listed here."
-        : `${listed} here. ${left ? `${left} of ${data.items.length} not answered yet.` : "Everything is answered."}`
+        : `${listed} here.${clashWords} ${left ? `${left} of ${data.items.length} not answered yet.` : "Everything is answered."}`
       status.textContent = message
     }
 
@@ -63,7 +93,9 @@
       const lines = [data.title, ...data.note ? [data.note] : [], "", ...immediateDanger(root),
         data.summaryTitle]
       const found = points()
-      if (!found.length) lines.push("Nothing listed.")
+      const clashes = contradictions()
+      if (!found.length && !clashes.length) lines.push("Nothing listed.")
+      for (const clashing of clashes) lines.push(`- ${contradictionWords(clashing)}`)
       for (const { item, answer } of found)
         lines.push(`- ${item.group}: ${item.text}`, `  Answer: ${answer.label}. ${item.attention}`,
           `  Read more: ${item.guidanceTitle}, ${address(item.guidance)}`)
