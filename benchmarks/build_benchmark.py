@@ -86,7 +86,10 @@ def paired(what: str, base: Path, other: Path, runs: int) -> tuple[float, float,
 
 
 def copy_project(destination: Path, source: Path = ROOT) -> Path:
-    for name in ("docs", "hooks", "overrides", "mkdocs.yml"):
+    """A copy of a project; a test project's base.yml (the configuration it inherits) too."""
+    for name in ("docs", "hooks", "overrides", "mkdocs.yml", "base.yml"):
+        if not (source / name).exists():
+            continue
         copy = shutil.copytree if (source / name).is_dir() else shutil.copy2
         copy(source / name, destination / name)
     return destination
@@ -118,10 +121,11 @@ def _plain(value):
 GENERATED_FILES = ("changes.xml",)
 
 
-def hooks_cost(folder: Path, runs: int) -> tuple[str, Path]:
+def hooks_cost(folder: Path, runs: int, source: Path = ROOT) -> tuple[str, Path]:
     """Target 1: the real site's build against the same pages with the hooks off (each page as the
     hooks leave it, their metadata as front matter, and the navigation they complete)."""
-    real, off = copy_project(folder / "real"), copy_project(folder / "hooks-off")
+    real = copy_project(folder / "real", source)
+    off = copy_project(folder / "hooks-off", source)
     config = load_config(str(off / "mkdocs.yml"), site_dir=str(off / "site"))
     config.plugins["benchmark-capture"] = _Capture()
     build(config)
@@ -385,9 +389,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="pairs of runs behind each ratio")
     parser.add_argument("--scales", default="1,10", help="data sizes to build; 100 takes minutes")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
-    parser.add_argument("--pdf-project", type=Path, default=ROOT,
-                        help="the project whose editions (PDFs, offline zip) are timed (tests "
-                        "give a small one)")
+    parser.add_argument("--project", type=Path, default=ROOT,
+                        help="the project whose builds are timed (its test gives a small one)")
+    parser.add_argument("--pdf-project", type=Path, default=None,
+                        help="the project whose editions (PDFs, offline zip) are timed: the "
+                        "--project if not given")
     arguments = parser.parse_args()
     if (chromium := find_chromium()) is None:
         raise SystemExit(HOW_TO_GET_CHROMIUM)
@@ -397,13 +403,15 @@ def main() -> None:
                        [ROOT / "docs/assets/javascripts/guidance-kit.js",
                         *sorted((ROOT / "docs/assets/javascripts/tools").glob("*.js"))])
     with tempfile.TemporaryDirectory(prefix="guidance-benchmark-") as folder:
-        hooks, real = hooks_cost(Path(folder), arguments.runs)
+        project = arguments.project.resolve()
+        editions = (arguments.pdf_project or project).resolve()
+        hooks, real = hooks_cost(Path(folder), arguments.runs, project)
         summary, table = growth(Path(folder), real, [int(scale) for scale in
                                                      arguments.scales.split(",")], arguments.runs)
         visits = browser_visits(real / "site", chromium)
         refused = bad_input(Path(folder), arguments.runs)
-        paper = paper_editions(Path(folder), arguments.pdf_project.resolve())
-        offline = offline_edition(Path(folder), arguments.pdf_project.resolve())
+        paper = paper_editions(Path(folder), editions)
+        offline = offline_edition(Path(folder), editions)
     text = "\n".join([
         "# Build benchmark results", "", f"{date.today()}, at `{version}`, on {os.cpu_count()} "
         f"cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end). Times "
