@@ -13,7 +13,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-# Material for MkDocs prints a notice about its end of life on every run; README.md covers it.
+# Material for MkDocs prints a notice about its end of life on every run; README.md ("Dependencies") covers it.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build check published-links field-reference lock clean offline pdf

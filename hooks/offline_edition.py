@@ -1,5 +1,5 @@
 """Build the offline edition: the whole site as a zip that works opened from a shared drive, with
-no web server and no internet (README: "Editions").
+no web server and no internet (developer/editions.md).
 
     python hooks/offline_edition.py [--out dist] [--project .]
 

@@ -1,6 +1,6 @@
 """The benchmark script keeps working as the hooks change: one quick run (one pair of builds, of
 the small test project and twice its data) writes every part of its report. Its timings are
-reported, never asserted (README: "Build benchmark"); the real data's are in
+reported, never asserted (developer/benchmark.md); the real data's are in
 benchmarks/results.md."""
 
 from __future__ import annotations

@@ -149,6 +149,31 @@ def test_every_relative_link_leads_to_a_file_and_anchor_that_exist(page, target)
             f"{page.relative_to(ROOT)} links to {target}, but {resolved.name} has no #{anchor}")
 
 
+# The README and the developers' documents ----------------------------------------------------
+
+README = ROOT / "README.md"
+DEVELOPER = sorted((ROOT / "developer").glob("*.md"))
+
+
+def test_the_readme_is_read_in_a_couple_of_minutes():
+    lines = read(README).count("\n")
+    assert lines <= 150, f"README.md has {lines} lines: move detail to developer/"
+    for page in DEVELOPER:
+        assert f"(developer/{page.name}" in read(README), f"README.md does not link {page.name}"
+
+
+@pytest.mark.parametrize("page", [README, *DEVELOPER], ids=lambda page: page.name)
+def test_every_relative_link_in_the_developers_documents_resolves(page):
+    for target in LINK.findall(prose(read(page))):
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
+            continue
+        path, _, section = target.partition("#")
+        resolved = (page.parent / path).resolve()
+        assert resolved.exists(), f"{page.name} links to {target}, which does not exist"
+        if section and resolved.suffix == ".md":
+            assert section in github_anchors(read(resolved)), f"{page.name}: no #{section}"
+
+
 # Build messages -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("code", message_codes())
