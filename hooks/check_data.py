@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from guidance.language import uses_in_guidance  # noqa: E402
 from guidance.load import load_guidance  # noqa: E402
+from guidance.page_safety import markdown_renderer, markdown_settings  # noqa: E402
 from guidance.problems import DataError  # noqa: E402
 from guidance.review_dates import build_day  # noqa: E402
 
@@ -36,7 +37,8 @@ def main(argv: list[str]) -> int:
         print(error, file=sys.stderr)
         return 2
     try:
-        guidance = load_guidance(docs, today=today)
+        render = markdown_renderer(*markdown_settings(docs.parent / "mkdocs.yml"))
+        guidance = load_guidance(docs, today=today, render=render)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

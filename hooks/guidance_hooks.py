@@ -31,7 +31,8 @@ from guidance.insert_lines import has_inserts
 from guidance.inserts import abbreviations, fill_inserts
 from guidance.language import uses_in_guidance
 from guidance.load import load_guidance
-from guidance.pages import CHANGES_FEED, REFERENCES
+from guidance.page_safety import Render, markdown_renderer, unsafe_html, unsafe_markup
+from guidance.pages import CHANGES_FEED, REFERENCES, body
 from guidance.print_references import full_references
 from guidance.problems import DataError, Problem
 from guidance.published import (SiteLinks, check_data_links, check_links,
@@ -75,6 +76,7 @@ class GuidanceSite:
         self.today = date.today()
         self._by_address: dict[str, File] | None = None  # each page's file, by its site address
         self.tooltips = ""
+        self._render: Render | None = None
 
     @property
     def data(self) -> Guidance:
@@ -134,6 +136,30 @@ class GuidanceSite:
         generated = self.generated.get(src_uri)
         path = f"{docs}/{generated.data_file if generated and generated.data_file else src_uri}"
         return path, self.data.texts.get(path, "")
+
+    def render(self, config: MkDocsConfig) -> Render:
+        """The site's Markdown, as MkDocs configures it, for checking a page before its inserts
+        and finding the line of what a page's HTML should not hold."""
+        if self._render is None:
+            self._render = markdown_renderer(config.markdown_extensions, config.mdx_configs)
+        return self._render
+
+    def check_page_safety(self, src_uri: str, html: str | None, config: MkDocsConfig) -> None:
+        """A page must not run script or show another site: hand-written pages are checked at
+        each line (with ``html`` None, as rendered before inserts), pages made from data on what
+        MkDocs rendered (only a template could put that there)."""
+        if src_uri in self.data.allowed_html:
+            return
+        path, source = self.source_of(src_uri, Path(config.docs_dir).name)
+        generated = self.generated.get(src_uri)
+        if generated is None:
+            if html is None or unsafe_html(html):
+                self.problems += unsafe_markup(path, body(source), render=self.render(config))
+            return
+        for message, hint, _ in dict.fromkeys(unsafe_html(html or "")):
+            self.problems.append(Problem(path, 1, f"{message} on the page made from it",
+                                         "A developer must fix the template in hooks/guidance/templates/ "
+                                         "that writes it.", "unsafe-html"))
 
     def review_of(self, src_uri: str) -> r.Review | None:
         """A hand-written page's own review, or for a page made from data its data file's."""
@@ -280,13 +306,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             for file in site.files.documentation_pages() if file.page is not None
             and (review := site.review_of(file.src_uri)) is not None])
     elif src in site.late:
+        site.check_page_safety(src, None, config)  # before its inserts, which are the site's own
         markdown = fill_inserts(markdown, page=src, guidance=site.data,
                                 url_for=site.url_for(page), title_of=site.title_of)
     return markdown + site.tooltips
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Note the page's sections, and keep its old section links working."""
+    """Check what the page holds, note its sections, and keep its old section links working."""
+    if page.file.src_uri not in site.late or page.file.src_uri in site.generated:
+        site.check_page_safety(page.file.src_uri, html, config)
     address = _address(page.file)
     path, source = site.source_of(page.file.src_uri, Path(config.docs_dir).name)
     for element_id in site.links.add(address, html):

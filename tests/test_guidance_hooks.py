@@ -119,3 +119,14 @@ def test_the_test_project_shares_the_real_configuration(fixture_site, project):
     assert home.with_class("md-header"), "Material's theme was not used"
     assert "Fixture Test Partnership" in " ".join(
         element.text() for element in home.with_class("md-copyright"))
+
+
+def test_a_page_made_from_data_is_checked_for_script_too(project: FixtureProject):
+    """Data is escaped, so only a template could put script on a page made from data; the build
+    still reads every such page as a browser would, and names the data file it is made from."""
+    template = "hooks/guidance/templates/holder.md.j2"
+    project.write(template, project.read(template) + '\n<img src="x.png" onerror="alert(1)">\n')
+    result = project.build()
+    assert not result.ok
+    assert ("docs/data/holders.yml:1: this page contains an onerror attribute on the page made "
+            "from it") in result.log, result.log

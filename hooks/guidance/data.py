@@ -33,6 +33,7 @@ class Guidance:
     data_links: tuple[r.DataLink, ...]
     file_reviews: dict[str, r.Review]  # each data file's, by its path under docs/
     page_reviews: dict[str, r.Review]  # each hand-written page's, by its path under docs/
+    allowed_html: frozenset[str]  # pages under docs/ that hooks/allowed-html.txt lets hold script
     texts: dict[str, str]  # every page and data file read, by its path as messages show it
     _index: dict[str, dict] = field(init=False, repr=False, compare=False)
 

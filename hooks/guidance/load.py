@@ -18,9 +18,9 @@ from .insert_lines import caution_problems, insert_problems
 from .data_text import links_in
 from .kinds import (SITE_ADDRESS, SLUG, Nested, RecordBuilder, Records, data_fields,
                     did_you_mean, example_field, references, spec_key, spec_of)
-from .pages import generated_paths
-from .page_safety import (ALLOW_LIST, outside_links, read_allow_list, scriptable_files,
-                          unsafe_markup)
+from .pages import FRONT_MATTER, body, generated_paths
+from .page_safety import (ALLOW_LIST, Render, outside_links, read_allow_list,
+                          scriptable_files, unsafe_markup)
 from .problems import DataError, Problem
 from .wording import NameIndex, mentions, words
 from .yaml_source import LineDict, decode_text, parse_yaml, read_text
@@ -31,23 +31,26 @@ CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-infor
 HOLDER_PAGE_HEADING_IDS = frozenset({"systems-it-keeps", "what-this-organisation-can-contribute",
                                      "on-what-basis-you-can-share", "how-to-ask-them"})
 GLOSSARY_HEADING_IDS = frozenset({"terms", "abbreviations"})
-FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 REVIEW_EXAMPLE = ("review:\n        owner: Partnership policy lead\n        last_reviewed: 2026-04-30"
                   "\n        every_months: 12")
 
 
 def load_guidance(docs_dir: Path, *, today: date | None = None, site_url: str = "",
-                  pages: dict[str, bytes] | None = None) -> Guidance:
+                  pages: dict[str, bytes] | None = None, render: Render | None = None
+                  ) -> Guidance:
     """Read and check all guidance data and the hand-written pages' review details and insert
     lines; raise :class:`DataError` listing every problem.
 
     ``today`` is the date review dates are checked against; ``site_url`` lets the published
     links list hold full addresses on the published site; ``pages`` gives each hand-written page's
-    bytes by its path under docs/ (the build passes what MkDocs found; otherwise docs/ is read)."""
+    bytes by its path under docs/ (the build passes what MkDocs found; otherwise docs/ is read).
+    With ``render`` (the site's Markdown), each page is checked for unsafe markup here; the build
+    checks what MkDocs renders instead (guidance_hooks.on_page_content), so renders nothing twice."""
     if pages is None:
         pages = {path.relative_to(docs_dir).as_posix(): path.read_bytes()
                  for path in sorted(docs_dir.rglob("*.md"))}
-    return Loader(docs_dir, today=today or date.today()).load(site_url=site_url, pages=pages)
+    return Loader(docs_dir, today=today or date.today()).load(site_url=site_url, pages=pages,
+                                                               render=render)
 
 
 class Loader:
@@ -152,7 +155,7 @@ class Loader:
 
     # The whole guidance ---------------------------------------------------------------------
 
-    def load(self, *, site_url: str, pages: dict[str, bytes]) -> Guidance:
+    def load(self, *, site_url: str, pages: dict[str, bytes], render: Render | None) -> Guidance:
         register = self.read(r.HOLDERS)
         conditions = self.read(r.CONDITIONS)
         glossary = self.read(r.GLOSSARY)
@@ -220,8 +223,8 @@ class Loader:
             self.problems.extend(insert_problems(text, path=display, checklists=[
                 checklist.id for checklist in checklists]))
             self.problems.extend(caution_problems(text, path=display, alerting=alerting))
-            if src_uri not in allowed:
-                self.problems.extend(unsafe_markup(display, text))
+            if render is not None and src_uri not in allowed:
+                self.problems.extend(unsafe_markup(display, body(text), render=render))
         if partnership is not None:
             self.check_owners(partnership.review_owners)
         data_links = []
@@ -245,7 +248,7 @@ class Loader:
             data_links=tuple(data_links),
             file_reviews={path.split("/", 1)[1]: review for path, review in self.reviews.items()
                           if not path.endswith(".md")},
-            page_reviews=page_reviews,
+            page_reviews=page_reviews, allowed_html=allowed,
             texts={self.display(path): text for path, text in self.file_texts.items()})
 
     def check_owners(self, owners: Iterable[str]) -> None:

@@ -1,26 +1,25 @@
-"""What a hand-written page may not contain: anything that runs script or embeds another document.
+"""What a page may not contain: anything that runs script or embeds another document.
 
 Policy leads edit the pages under ``docs/`` through pull requests, and a page is published as it is
-written. So the checks refuse, in a page's Markdown (or in the HTML it renders to):
+written. So each page is rendered with the site's own Markdown extensions (the check:
+:func:`markdown_renderer`; the build: MkDocs' own rendering) and the HTML is read with a real HTML5
+parser (tinyhtml5, which WeasyPrint uses too), as a browser would read it. Refused:
 
-- the elements ``<script>``, ``<iframe>``, ``<object>``, ``<embed>``, ``<frame>``, ``<frameset>``,
-  ``<applet>``, ``<base>``, ``<form>`` and ``<meta http-equiv=refresh>``;
-- any attribute whose name starts with ``on`` (``onclick``, ``onerror``, ``onload`` ...), on any
-  tag, ``<svg>`` and ``<math>`` included;
-- ``javascript:``, ``vbscript:`` and ``data:`` addresses, in a tag's address attributes, a Markdown
-  link or image, a reference definition or an ``<...>`` autolink, however they are disguised with
-  spaces, control characters or character references (``jav&#x09;ascript:``, ``&#106;avascript:``);
-- Python-Markdown ``{ ... }`` attribute lists (``attr_list``) that add such an attribute or address.
+- the elements ``<script>``, ``<iframe>``, ``<object>``, ``<embed>``, ``<applet>``, ``<base>``,
+  ``<form>`` and ``<meta http-equiv=refresh>`` (a ``<frame>`` never reaches a page's content: the
+  parser drops it, as browsers do);
+- any attribute whose name starts with ``on`` (``onclick``, ``onerror`` ...) and that has a
+  value, on any element;
+- ``javascript:``, ``vbscript:`` and ``data:`` addresses in an address attribute, however they are
+  disguised with spaces, control characters or character references.
 
-Code is text, not HTML: with ``markdown=True``, the code Python-Markdown surely shows as code
-is blanked out first (see :mod:`.markdown_code`); where in doubt, the text is searched as HTML.
+Code examples are text in the HTML, so they pass; whatever a Markdown link, an ``{ ... }``
+attribute list or raw HTML makes live is found. Each finding is put back on its source line by
+rendering the page without each line that could hold it (:func:`_lines_of`).
 
 A page that really needs such HTML is named in the reviewed allow-list ``hooks/allowed-html.txt``
 (:func:`read_allow_list`), which only developers change. :func:`outside_links` reports symbolic
 links under ``docs/`` that would publish a file from outside it.
-
-Standard library only: the standalone checker runs this with MkDocs, Markdown, Jinja and PyYAML
-unavailable.
 """
 
 from __future__ import annotations
@@ -28,17 +27,17 @@ from __future__ import annotations
 import html
 import os
 import re
-from html.parser import HTMLParser
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from .markdown_code import blank, blank_spans, code_readings, without_code
 from .problems import Problem
+
+Render = Callable[[str], str]  # a page's Markdown to its HTML, as the site renders it
 
 ALLOW_LIST = "hooks/allowed-html.txt"
 
 # Elements that run script, embed another document, or send or redirect the reader elsewhere.
-EMBEDDING = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "applet",
-                       "base", "form"})
+EMBEDDING = frozenset({"script", "iframe", "object", "embed", "applet", "base", "form"})
 # Attributes holding an address (or, for SVG animation, a value that may become one).
 ADDRESS_ATTRIBUTES = frozenset({
     "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
@@ -61,53 +60,68 @@ IN_BRACKETS = ", added in curly brackets { }"
 # other spaces and backslashes for good measure.
 IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f-\x9f\s\u200b-\u200d\u2060\ufeff\\]+")
 SCHEME = re.compile(rf"({'|'.join(SCHEMES)}):")
-# Markdown addresses: a link or image target, a reference definition, an autolink.
-LINK_TARGET = re.compile(r"\]\([ \t]*\n?[ \t]*([^)\n]*)")
-REFERENCE = re.compile(r"^[ \t]*\[[^\[\]\n]*\]:[ \t]*\n?[ \t]*(\S+)", re.MULTILINE)
-AUTOLINK = re.compile(r"<([^<>\s]+)>")
 # An attr_list: { ... } or {: ... } on one line; quoted values may hold a }.
 ATTR_LIST = re.compile(r"\{((?:\"[^\"\n]*\"|'[^'\n]*'|[^}\n])*)\}")
-ATTR_PAIR = re.compile(r"(?:^|(?<=[\s:{]))([^\s=}\"'{]+)[ \t]*=[ \t]*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
-# Constructs a browser, Python-Markdown and HTMLParser (which differs between Python versions)
-# read differently are rewritten, keeping every line, so that no version hides anything a browser
-# would show: see _visible().
-ABRUPT_COMMENT = re.compile(r"<!--->|<!-->")  # an empty comment to a browser
-BANG_CLOSE = re.compile(r"--!>")  # closes a comment, like -->
-SPACED_CLOSE = re.compile(r"--\s+>")  # closes a comment for some versions of HTMLParser
-RAW_TEXT_END = re.compile(r"</(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript)"
-                          r"(?=[\s/])[^>]*>", re.IGNORECASE)  # an end tag with more in it
-ESCAPED_DASH = re.compile(r"(?<!\\)((?:\\\\)*)\\-")  # a backslash-escaped -, in Markdown
-TAG = re.compile(r"""<[A-Za-z](?:"[^"]*"|'[^']*'|[^>])*>?""")
-OTHER_MARKUP = re.compile(r"<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![A-Za-z][^>]*>", re.DOTALL)
-DECLARATION = re.compile(r"<(?=!(?!--)|\?|/(?![A-Za-z>]))")  # <!x, <?x and </ x hide up to >
+# What the HTML must hold for the parser to be worth running (a fast, generous first look: every
+# finding needs one of these, and most pages have none). Tag and attribute names are never
+# character references, so they are found as written; an address is looked for once decoded.
+RISKY_TAG = re.compile(r"<(?:script|iframe|object|embed|applet|base|form|meta|isindex)"
+                       r"(?![^\t\n\f\r />])", re.IGNORECASE)
+HANDLER = re.compile(r"[\s/\"']on[^\s/>=]*\s*=", re.IGNORECASE)
+HTML_NAMESPACE = "{http://www.w3.org/1999/xhtml}"
+
+Finding = tuple[str, str, str]  # (message, hint, what to look for on its source line)
 
 
-def unsafe_markup(display_path: str, text: str, *, markdown: bool = True) -> list[Problem]:
-    """Everything in a page that could run script or embed another document, each at its line.
-
-    ``text`` is a hand-written page's Markdown, or with ``markdown=False`` rendered HTML (a page's
-    content, not the whole themed page, whose own scripts are the theme's). Every occurrence is
-    reported, in the order of the page.
-    """
+def unsafe_markup(display_path: str, text: str, *, render: Render) -> list[Problem]:
+    """Everything in a hand-written page that could run script or embed another document, each
+    at its source line, in the order of the page. ``text`` is the page's Markdown, ``render`` the
+    site's Markdown (see :func:`markdown_renderer`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    readings = []
-    if markdown:
-        # Python-Markdown may read code spans differently: a comment must be one in each reading.
-        readings = [ESCAPED_DASH.sub(r"\1\\_", reading)  # \--> does not close a comment
-                    for reading in code_readings(text)]
-        text = without_code(text)
-    text = _visible(text, readings)
-    scanner = _Scanner(text)
-    found = scanner.found
-    if markdown:
-        visible = blank_spans(text, scanner.comments)
-        found += _each_tag_alone(visible) + _markdown_findings(visible)
+    findings = unsafe_html(render(text))
+    if not findings:
+        return []
+    lines = text.split("\n")
+    placed: dict[str, list[int]] = {}
     problems: list[Problem] = []
-    for line, message, hint in sorted(found, key=lambda item: item[0]):
-        problem = Problem(display_path, line, message, hint, "unsafe-html")
+    for message, hint, needle in findings:
+        if message not in placed:
+            placed[message] = _lines_of(message, needle, lines, render)
+        at = placed[message].pop(0) if len(placed[message]) > 1 else placed[message][0]
+        if needle and _in_brackets(lines[at - 1], needle):
+            message += IN_BRACKETS
+        problem = Problem(display_path, at, message, hint, "unsafe-html")
         if problem not in problems:
             problems.append(problem)
-    return problems
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def unsafe_html(content: str) -> list[Finding]:
+    """Each unsafe element, attribute and address in rendered HTML (a page's content, not the
+    whole themed page, whose own scripts are the theme's), in document order."""
+    if not (RISKY_TAG.search(content) or HANDLER.search(content) or _scheme_in(content)):
+        return []
+    from tinyhtml5.parser import HTMLParser  # a library, not MkDocs: imported only when needed
+    found: list[Finding] = []
+    for element in HTMLParser().parse_fragment(content).iter():
+        if not isinstance(element.tag, str) or element.tag == "DOCUMENT_FRAGMENT":
+            continue  # a comment
+        tag = element.tag.rpartition("}")[2]
+        if element.tag.startswith(HTML_NAMESPACE) and tag in EMBEDDING:
+            article = "an" if tag[0] in "aeiou" else "a"
+            found.append((f"this page contains {article} <{tag}> element", HINT, f"<{tag}"))
+        if tag == "meta" and element.get("http-equiv", "").strip().lower() == "refresh":
+            found.append(("this page contains a <meta http-equiv=refresh> element", HINT, "<meta"))
+        for qualified, value in element.attrib.items():
+            name = qualified.rpartition("}")[2].lower()
+            if name.startswith("on") and value.strip():  # an empty handler does nothing
+                found.append((f"this page contains an {name} attribute", HINT, name))
+            elif name in ADDRESS_ATTRIBUTES and value:
+                scheme = next(filter(None, map(dangerous_scheme, _addresses(name, value))), None)
+                if scheme:
+                    found.append((f"this page contains a {scheme}: address", _hint(scheme),
+                                  f"{scheme}:"))
+    return found
 
 
 def dangerous_scheme(address: str) -> str | None:
@@ -124,155 +138,73 @@ def dangerous_scheme(address: str) -> str | None:
     return None
 
 
-# HTML ---------------------------------------------------------------------------------------
+def markdown_renderer(extensions: list, settings: dict) -> Render:
+    """The site's Markdown: Python-Markdown with ``extensions`` and their ``settings``, as
+    mkdocs.yml gives them (see :func:`markdown_settings`)."""
+    import markdown  # a library, not MkDocs
+    renderer = markdown.Markdown(extensions=extensions, extension_configs=settings)
 
-def _keeping_lines(replacement: str, original: str) -> str:
-    """``replacement``, then as many spaces and line ends as make it as long as ``original``."""
-    rest = original[len(replacement):] if len(original) >= len(replacement) else ""
-    return replacement + blank(rest)
-
-
-def _visible(text: str, readings: list[str]) -> str:
-    """The text, with whatever HTMLParser might read as hiding its content, where a browser or
-    Python-Markdown would not, rewritten so that it hides nothing (lines and length are kept):
-
-    - ``<!-->`` and ``<!--->`` are whole, empty comments to a browser: they are blanked;
-    - a comment closes at ``--!>``;
-    - a comment that never closes, or holds another ``<!--``, is not one: Python-Markdown may
-      show its ``<!--`` as text. Nor, in Markdown, is one that goes on to another line but does
-      not start one, or one that is not the same comment in each of the ``readings`` (the same
-      Markdown, before its code spans were blanked and with any that might be one blanked), or one
-      that starts inside a ``<![CDATA[...]]>``, ``<?...?>`` or ``<!DOCTYPE...>``;
-    - a comment that does close closes at ``-- >`` too, as in some versions of HTMLParser;
-    - ``<!DOCTYPE``, ``<![CDATA[``, ``<?...`` and ``</ ...`` hide text up to the next ``>``
-      from a browser, but not from Python-Markdown: their ``<`` is dropped;
-    - an end tag such as ``</style foo>`` ends a style element for a browser, not for HTMLParser.
-    """
-    text = BANG_CLOSE.sub("--> ", text)  # not in the readings: Python-Markdown's inline
-    # comments close at --> only, so a comment closed by --!> is not surely one in Markdown
-    inside = [range(match.start() + 1, match.end()) for reading in readings
-              for match in OTHER_MARKUP.finditer(reading)]
-    for start in [match.start() for match in re.finditer("<!--", text)]:
-        if ABRUPT_COMMENT.match(text, start):
-            continue
-        ends = {_comment_end(version, start, readings[0] if readings else None)
-                for version in (text, *readings)}
-        if len(ends) > 1 or None in ends or any(start in span for span in inside):
-            text = text[:start] + " " + text[start + 1:]
-    text = ABRUPT_COMMENT.sub(lambda match: blank(match.group(0)), text)
-    text = SPACED_CLOSE.sub(lambda match: _keeping_lines("-->", match.group(0)), text)
-    text = DECLARATION.sub(" ", text)
-    return RAW_TEXT_END.sub(
-        lambda match: _keeping_lines(f"</{match.group(1)}>", match.group(0)), text)
+    def render(text: str) -> str:
+        return renderer.reset().convert(text)
+    return render
 
 
-def _comment_end(text: str, start: int, markdown: str | None) -> int | None:
-    """Where the comment starting at ``start`` ends, or None if it is not surely a comment."""
-    if not text.startswith("<!--", start):
-        return None
-    end, inner = text.find("-->", start + 4), text.find("<!--", start + 4)
-    if end < 0 or 0 <= inner < end:
-        return None
-    if markdown is not None and "\n" in text[start:end] and not _starts_line(markdown, start):
-        return None
-    return end
+# MkDocs always adds these to the extensions mkdocs.yml lists (its MarkdownExtensions setting).
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
-def _starts_line(text: str, offset: int) -> bool:
-    """Whether at most three spaces come before ``offset`` on its line, as for a raw HTML block."""
-    before = text[text.rfind("\n", 0, offset) + 1:offset]
-    return len(before) <= 3 and not before.strip()
+def markdown_settings(config_file: Path) -> tuple[list[str], dict[str, dict]]:
+    """The Markdown extensions and their settings from ``mkdocs.yml``, following ``INHERIT`` as
+    MkDocs does (a file's own list replaces the one it inherits), without MkDocs itself: tags such
+    as ``!ENV`` are read as nothing, since no extension setting of this site uses them."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+    entries = config.get("markdown_extensions")
+    if entries is None and config.get("INHERIT"):
+        return markdown_settings(config_file.parent / config["INHERIT"])
+    names, settings = list(MKDOCS_BUILTIN_EXTENSIONS), {}
+    for entry in entries or []:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if name not in names:
+            names.append(name)
+        settings[name] = options or {}
+    return names, settings
 
 
-class _Scanner(HTMLParser):
-    """Every unsafe tag and attribute in HTML (or in Markdown's raw HTML), with its line.
-
-    Like a browser, it reads the content of ``<style>`` (and of any element the running Python's
-    HTMLParser reads as text, such as ``<title>`` in newer versions) as text; then it searches
-    that content as HTML too, since a browser reads a ``<style>`` inside ``<svg>`` or ``<math>``
-    as markup. Only ``<script>``'s content is not searched: the element is reported already.
-    """
-
-    def __init__(self, text: str, first_line: int = 1) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str]] = []
-        self.comments: list[tuple[int, int]] = []  # (start, end) offsets
-        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-        self.text = text
-        self.first_line = first_line
-        self.raw_text: tuple[str, int] | None = None  # an element read as text, and its start
-        self.feed(text)
-        self.close()
-        if self.raw_text:
-            self._search_raw_text(len(text))
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def _line(self, line: int) -> int:
-        return self.first_line + line - 1
-
-    def set_cdata_mode(self, elem: str, *args, **kwargs) -> None:
-        super().set_cdata_mode(elem, *args, **kwargs)
-        if self.cdata_elem and elem.lower() != "script":
-            # Called while reading the start tag, before or after handle_starttag.
-            content = self._offset() + len(self.get_starttag_text() or "")
-            self.raw_text = (elem.lower(), content)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self._line(self.getpos()[0])
-        source = self.get_starttag_text() or ""
-        if tag in EMBEDDING:
-            article = "an" if tag[0] in "aeiou" else "a"
-            self.found.append((line, f"this page contains {article} <{tag}> element", HINT))
-        if tag == "meta" and any(name == "http-equiv" and (value or "").strip().lower() == "refresh"
-                                 for name, value in attrs):
-            self.found.append((line, "this page contains a <meta http-equiv=refresh> element",
-                               HINT))
-        for name, value in attrs:
-            at = line + _line_of_attribute(source, name)
-            if name.startswith("on"):
-                self.found.append((at, f"this page contains an {name} attribute", HINT))
-            elif name in ADDRESS_ATTRIBUTES and value:
-                for address in _addresses(name, value):
-                    scheme = dangerous_scheme(address)
-                    if scheme:
-                        self.found.append((at, f"this page contains a {scheme}: address",
-                                           _hint(scheme)))
-                        break
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.raw_text and self.raw_text[0] == tag:
-            self._search_raw_text(self._offset())
-
-    def _search_raw_text(self, end: int) -> None:
-        _, start = self.raw_text
-        self.raw_text = None
-        inner = _Scanner(self.text[start:end], self._line(self.text.count("\n", 0, start) + 1))
-        self.found += inner.found
-
-    def handle_comment(self, data: str) -> None:
-        start = self._offset()
-        end = self.text.find("-->", start + 4 + len(data))
-        self.comments.append((start, end + 3 if end >= 0 else len(self.text)))
+def _scheme_in(content: str) -> bool:
+    """Whether any dangerous scheme could be in the HTML, once decoded as an address would be."""
+    once = html.unescape(content)
+    return any(SCHEME.search(IGNORED_IN_SCHEME.sub("", version).lower())
+               for version in (once, html.unescape(once)))
 
 
-def _each_tag_alone(text: str) -> list[tuple[int, str, str]]:
-    """Each start tag in Markdown, read on its own: Python-Markdown shows a broken tag, like
-    ``<a href=``, as text, so the next tag is live though HTMLParser reads it as a value."""
-    found = []
-    for start in re.finditer(r"<[A-Za-z]", text):  # tags inside tags too
-        tag = TAG.match(text, start.start())
-        if tag.group(0).endswith(">"):
-            found += _Scanner(tag.group(0), text.count("\n", 0, tag.start()) + 1).found
-    return found
+def _lines_of(message: str, needle: str, lines: list[str], render: Render) -> list[int]:
+    """The source lines of each finding with ``message``: those lines that mention it (its tag,
+    attribute or decoded scheme) and without which the page renders it fewer times. Falls back on
+    the lines that mention it, then on line 1."""
+    def mentions(line: str) -> bool:
+        decoded = IGNORED_IN_SCHEME.sub("", html.unescape(html.unescape(line))).lower()
+        return needle.lower() in line.lower() or needle.lower() in decoded
+
+    def count(without: int) -> int:
+        text = "\n".join(lines[:without] + [""] + lines[without + 1:])
+        return sum(found[0] == message for found in unsafe_html(render(text)))
+
+    candidates = [number for number, line in enumerate(lines) if mentions(line)]
+    whole = sum(found[0] == message for found in unsafe_html(render("\n".join(lines))))
+    confirmed = [number for number in candidates if count(number) < whole]
+    return [number + 1 for number in confirmed or candidates] or [1]
 
 
-def _line_of_attribute(start_tag: str, name: str) -> int:
-    """How many lines into a start tag an attribute is (0 if on the tag's first line)."""
-    match = re.search(rf"(?<=[\s/\"']){re.escape(name)}(?=\s*=|[\s/>]|$)", start_tag, re.IGNORECASE)
-    return start_tag.count("\n", 0, match.start()) if match else 0
+def _in_brackets(line: str, needle: str) -> bool:
+    """Whether the finding on ``line`` comes from an ``{ ... }`` attribute list."""
+    needle = needle.lower()
+    return any(needle in group.lower() or needle in IGNORED_IN_SCHEME.sub(
+        "", html.unescape(html.unescape(group))).lower() for group in ATTR_LIST.findall(line))
 
 
 def _addresses(name: str, value: str) -> list[str]:
@@ -283,37 +215,6 @@ def _addresses(name: str, value: str) -> list[str]:
 
 def _hint(scheme: str) -> str:
     return DATA_HINT if scheme == "data" else HINT
-
-
-# Markdown addresses and attribute lists -----------------------------------------------------
-
-def _markdown_findings(text: str) -> list[tuple[int, str, str]]:
-    """Unsafe addresses in Markdown links, images, references and autolinks, and unsafe
-    attributes in attr_list curly brackets."""
-    def line_of(offset: int) -> int:
-        return text.count("\n", 0, offset) + 1
-
-    found = []
-    for pattern in (LINK_TARGET, REFERENCE, AUTOLINK):
-        for match in pattern.finditer(text):
-            scheme = dangerous_scheme(match.group(1).lstrip("<"))
-            if scheme:
-                found.append((line_of(match.start(1)), f"this page contains a {scheme}: address",
-                              _hint(scheme)))
-    for brackets in ATTR_LIST.finditer(text):
-        line = line_of(brackets.start())
-        for pair in ATTR_PAIR.finditer(brackets.group(1)):
-            name, value = pair.group(1).lower(), pair.group(2)
-            if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) > 1:
-                value = value[1:-1]
-            if name.startswith("on"):
-                found.append((line, f"this page contains an {name} attribute{IN_BRACKETS}", HINT))
-            elif name in ADDRESS_ATTRIBUTES:
-                scheme = dangerous_scheme(value)
-                if scheme:
-                    found.append((line, f"this page contains a {scheme}: address{IN_BRACKETS}",
-                                  _hint(scheme)))
-    return found
 
 
 # The allow-list -----------------------------------------------------------------------------

@@ -8,7 +8,11 @@ hooks.
 from __future__ import annotations
 
 import posixpath
+import re
 from datetime import date
+
+# A hand-written page's front matter, between --- lines at its top (MkDocs' own reading).
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 SOURCES_INDEX = "sources/index.md"
 ORGANISATIONS_INDEX = "organisations/index.md"
@@ -52,3 +56,10 @@ def site_path(page: str) -> str:
     if path == "index" or path.endswith("/index"):
         return path.removesuffix("index")
     return f"{path}/"
+
+
+def body(text: str) -> str:
+    """A hand-written page's Markdown as MkDocs renders it: without its front matter, whose
+    lines are left blank so every line keeps its number."""
+    match = FRONT_MATTER.match(text)
+    return "\n" * match.group(0).count("\n") + text[match.end():] if match else text
