@@ -28,19 +28,19 @@ build: $(INSTALLED)
 	$(BIN)/mkdocs build
 
 check: $(INSTALLED)
-	$(BIN)/python hooks/check_data.py
+	$(BIN)/python hooks/commands.py check
 
 published-links: $(INSTALLED)
-	$(BIN)/python hooks/published_links.py add
+	$(BIN)/python hooks/commands.py published-links
 
 offline: $(INSTALLED)
-	$(BIN)/python hooks/offline_edition.py --out dist
+	$(BIN)/python hooks/commands.py offline --out dist
 
 pdf: $(INSTALLED)
-	$(BIN)/python hooks/pdf_editions.py --out dist/pdf
+	$(BIN)/python hooks/commands.py pdf --out dist/pdf
 
 field-reference: $(INSTALLED)
-	$(BIN)/python hooks/field_reference.py
+	$(BIN)/python hooks/commands.py field-reference
 
 $(INSTALLED): requirements.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed: install it, then run make again."; exit 1; }

@@ -62,7 +62,7 @@ print(time.process_time() - start)"""
 
 
 def timed(what: str, project: Path) -> float:
-    """CPU seconds for one build, or one validation (load_guidance, as check_data.py), of a
+    """CPU seconds for one build, or one validation (load_guidance, as `make check`), of a
     project. Compiled Python is kept beside the projects, as an editor's machine keeps it."""
     environment = {key: value for key, value in os.environ.items()
                    if key != "PYTHONDONTWRITEBYTECODE"}
@@ -307,7 +307,7 @@ def bad_input(folder: Path, runs: int) -> list[str]:
     rows = []
     for name, text in (("A nine-line YAML alias bomb", ALIAS_BOMB),
                        ("Brackets nested 5,000 deep", DEEP)):
-        for command in (["hooks/check_data.py"], ["-m", "mkdocs", "build", "--strict", "-q"]):
+        for command in (["hooks/commands.py", "check"], ["-m", "mkdocs", "build", "--strict", "-q"]):
             project = FixtureProject(Path(tempfile.mkdtemp(dir=folder)))
             glossary = project.path("docs/data/glossary.yml")
             glossary.write_text(glossary.read_text(encoding="utf-8") + text, encoding="utf-8")
@@ -322,7 +322,7 @@ def bad_input(folder: Path, runs: int) -> list[str]:
                 worst_mb = max(worst_mb, int(peak.read_text()) / 1024)
                 refused &= done.returncode == 1 and "docs/data/glossary.yml:" in done.stderr
             met = worst_seconds < 2 and worst_mb < 100 and refused
-            what = "`check_data.py`" if command[0].endswith(".py") else "`mkdocs build --strict -q`"
+            what = "`make check`" if command[0].endswith(".py") else "`mkdocs build --strict -q`"
             rows.append(f"| {name} is refused by {what} in under 2 s and 100 MB | {MET[met]}: "
                         f"{worst_seconds:.2f} s, {worst_mb:.0f} MB"
                         f"{'' if refused else ' (not refused at its line!)'} |")
@@ -339,7 +339,7 @@ def paper_editions(folder: Path, project: Path) -> list[str]:
     rendering time (CPU) as the command reports them. The report's lines."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    done = subprocess.run([sys.executable, str(project / "hooks" / "pdf_editions.py"), "--out",
+    done = subprocess.run([sys.executable, str(project / "hooks" / "commands.py"), "pdf", "--out",
                            str(folder / "pdf")], cwd=project, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=1800)
     wall = time.monotonic() - start
@@ -349,7 +349,7 @@ def paper_editions(folder: Path, project: Path) -> list[str]:
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     made = list(EDITION_LINE.finditer(done.stdout))
     total = sum(Path(line["path"]).stat().st_size for line in made)
-    return [f"`hooks/pdf_editions.py` (`make pdf`), one run: the site built once in strict mode, "
+    return [f"`make pdf`, one run: the site built once in strict mode, "
             f"then {len(made)} PDFs rendered, {kb(total)} in all: {wall:.0f} s wall, {cpu:.0f} s "
             "CPU. The first is the whole guide; each other is one section of the navigation.", "",
             "| PDF | Pages | Size | Rendered in (CPU s) |", "| --- | --- | --- | --- |",
@@ -363,7 +363,7 @@ def offline_edition(folder: Path, project: Path) -> list[str]:
     files it holds. The report's lines."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    done = subprocess.run([sys.executable, str(project / "hooks" / "offline_edition.py"), "--out",
+    done = subprocess.run([sys.executable, str(project / "hooks" / "commands.py"), "offline", "--out",
                            str(folder / "offline")], cwd=project, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
     wall = time.monotonic() - start
@@ -375,7 +375,7 @@ def offline_edition(folder: Path, project: Path) -> list[str]:
     with zipfile.ZipFile(archive) as zipped:
         files = zipped.infolist()
     unpacked = sum(info.file_size for info in files)
-    return [f"`hooks/offline_edition.py` (`make offline`), one run: {wall:.1f} s wall, {cpu:.1f} s "
+    return [f"`make offline`, one run: {wall:.1f} s wall, {cpu:.1f} s "
             f"CPU. The zip is {kb(archive.stat().st_size)} ({archive.stat().st_size / 1024 / 1024:.1f}"
             f" MB), holding {len(files)} files, {unpacked / 1024 / 1024:.1f} MB unzipped."]
 

@@ -1,7 +1,7 @@
 """Check the files a release attaches before they are attached (.github/workflows/release.yml):
 the site zip, the offline edition, the PDFs and the feed of changes.
 
-    python hooks/check_editions.py FOLDER
+    python hooks/commands.py check-editions FOLDER
 
 Every problem is listed at once, as `file: what is wrong`; the exit code is 1 if there is any.
 The tests build the same editions from the frozen test project and from the real content, and
@@ -11,15 +11,11 @@ hold them to the same checks (tests/editions/test_release_check.py).
 from __future__ import annotations
 
 import re
-import sys
 import zipfile
 from pathlib import Path
 
 import feedparser
 from pypdf import PdfReader
-
-HOOKS = Path(__file__).resolve().parent
-sys.path.insert(0, str(HOOKS))
 
 _LOADS_FROM_ELSEWHERE = re.compile(
     r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.IGNORECASE)
@@ -118,19 +114,3 @@ def check_release(folder: Path) -> list[str]:
     for path in feeds:
         problems += check_feed(path)
     return problems
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 2 or not Path(argv[1]).is_dir():
-        print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
-        return 2
-    problems = check_release(Path(argv[1]))
-    for problem in problems:
-        print(problem)
-    if not problems:
-        print(f"Every file in {argv[1]} is ready to release.")
-    return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import html
 import logging
-import posixpath
-import re
 import os
 from datetime import date
 from pathlib import Path
@@ -35,8 +33,8 @@ from guidance.page_safety import Render, markdown_renderer, unsafe_html, unsafe_
 from guidance.pages import CHANGES_FEED, REFERENCES, body
 from guidance.print_references import full_references
 from guidance.problems import DataError, Problem
-from guidance.published import (SiteLinks, check_data_links, check_links,
-                                lines_of_id, redirect_pages, relative, with_moved_sections)
+from guidance.published import (SiteLinks, check_data_links, check_links, lines_of_id,
+                                missing_section, redirect_pages, relative, with_moved_sections)
 from guidance.review_dates import build_day, long_date
 
 log = logging.getLogger("mkdocs.hooks.guidance")
@@ -44,23 +42,6 @@ log = logging.getLogger("mkdocs.hooks.guidance")
 # they should): they are written through MkDocs' own handlers, but not its warning counter.
 review_log = logging.getLogger("guidance.review")
 review_log.propagate = False
-
-
-class GeneratedPagesFilter(logging.Filter):
-    """Drops MkDocs' own message about a link on a page made from data when the link was written
-    in data: that link is checked at its data file's line (check_data_links), and a message
-    naming a page that is not a file would only send a policy lead looking for it. A link the
-    templates wrote is still reported: that is a developer's mistake."""
-
-    LINK = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)'")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        match = self.LINK.match(record.getMessage())
-        if match is None or match["page"] not in site.generated or site.guidance is None:
-            return True
-        path, hash_mark, anchor = match["link"].partition("#")
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(match["page"]), path))
-        return target + hash_mark + anchor not in {link.link for link in site.data.data_links}
 
 
 class GuidanceSite:
@@ -198,9 +179,6 @@ def _address(file: File) -> str:
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     global site
     site = GuidanceSite()
-    pages_log = logging.getLogger("mkdocs.structure.pages")
-    if not any(isinstance(f, GeneratedPagesFilter) for f in pages_log.filters):
-        pages_log.addFilter(GeneratedPagesFilter())
     try:
         site.today = build_day(os.environ)
     except ValueError as error:
@@ -338,6 +316,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     docs = Path(config.docs_dir).name
     addresses = {file.src_uri: _address(file) for file in files.documentation_pages()}
     problems = site.problems + check_data_links(list(site.data.data_links), site.links, addresses)
+    problems += _links_to_missing_sections(files, docs)
     problems += check_links(list(site.data.published_links), list(site.data.redirects),
                             site.links, published_file=f"{docs}/{r.PUBLISHED_LINKS_FILE}",
                             redirects_file=f"{docs}/{r.REDIRECTS.path}",
@@ -347,6 +326,32 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         raise PluginError(DataError(problems).report())
     _write_feed(files, config)
     return env
+
+
+def _links_to_missing_sections(files: Files, docs: str) -> list[Problem]:
+    """Every link on a page to a section its page does not have, at the link's own line: MkDocs
+    records each page's links to sections and the ids each page has (its own check, switched off
+    in mkdocs.yml, names the page but not the line). A link written in data is reported at its
+    data file's line by check_data_links."""
+    from_data = {link.link for link in site.data.data_links}
+    problems = []
+    for file in files.documentation_pages():
+        path, source = site.source_of(file.src_uri, docs)
+        for target, links in (file.page.links_to_anchors or {}).items():
+            ids = target.page.present_anchor_ids if target.page else None
+            for anchor, written in links.items():
+                if ids is None or anchor in ids:
+                    continue
+                if file.src_uri in site.generated:
+                    if f"{target.src_uri}#{anchor}" in from_data:
+                        continue
+                    line = 1  # a template wrote it
+                else:
+                    line = next((number for number, text in enumerate(source.split("\n"), 1)
+                                 if written in text), 1)
+                problems.append(missing_section(path, line, f"the link '{written}'",
+                                                target.src_uri, anchor, ids, "page-link"))
+    return problems
 
 
 def _write_feed(files: Files, config: MkDocsConfig) -> None:

@@ -1,7 +1,6 @@
 """Build the offline edition: the whole site as a zip that works opened from a shared drive, with
-no web server and no internet (developer/editions.md).
-
-    python hooks/offline_edition.py [--out dist] [--project .]
+no web server and no internet (developer/editions.md). ``make offline`` runs it through
+hooks/commands.py.
 
 Builds with Material's offline plugin switched on (GUIDANCE_OFFLINE=true: see mkdocs.yml and
 hooks/guidance_hooks.py), strictly, then zips the site under one folder named for the edition,
@@ -10,7 +9,6 @@ with a short text file that says how to open it.
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -18,14 +16,12 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).parent))
+import yaml
+from mkdocs.utils.yaml import yaml_load
 
-import yaml  # noqa: E402
-from mkdocs.utils.yaml import yaml_load  # noqa: E402
-
-from editions.navigation import slug  # noqa: E402
-from guidance.review_dates import build_day, long_date  # noqa: E402
+from editions.navigation import slug
+from guidance.problems import CommandError
+from guidance.review_dates import long_date
 
 LEFT_OUT = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 HOW_TO_OPEN = """\
@@ -43,22 +39,21 @@ This copy may go out of date. Check {address} for the current version.
 """
 
 
-def build_offline_edition(out: Path, project: Path = ROOT) -> Path:
-    """Build the offline site of ``project`` and zip it into ``out``; return the zip's path."""
-    day = build_day(os.environ)
-    settings = _partnership(project)
-    folder = f"{slug(settings['site_name'])}-offline-{day.isoformat()}"  # named as the PDFs are
+def build_offline_edition(out: Path, project: Path, day) -> Path:
+    """Build the offline site of ``project`` and zip it into ``out``; return the zip's path.
+    The build comes first, so any problem in the settings is its own path:line message."""
     with tempfile.TemporaryDirectory() as work:
-        site = Path(work) / folder
+        site = Path(work) / "site"
         environment = {**os.environ, "GUIDANCE_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
             cwd=project, env=environ_with_today(environment, day), check=False)
         if result.returncode != 0:
-            raise SystemExit("The offline edition was not built: the build above says why.")
+            raise CommandError("The offline edition was not built: the build above says why.")
+        settings = _partnership(project)
+        folder = f"{slug(settings['site_name'])}-offline-{day.isoformat()}"  # named as the PDFs
         note = HOW_TO_OPEN.format(title=settings["site_name"], long_date=long_date(day),
                                   folder=folder, address=settings["published_address"])
-        out.mkdir(parents=True, exist_ok=True)
         archive = out / f"{folder}.zip"
         with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
             zipped.writestr(f"{folder}/HOW TO OPEN THIS COPY.txt", note)
@@ -77,21 +72,9 @@ def environ_with_today(environment: dict[str, str], day) -> dict[str, str]:
 
 def _partnership(project: Path) -> dict[str, str]:
     """The site's name (read as MkDocs reads mkdocs.yml, INHERIT and all) and the published
-    address, for the zip's name and the note beside the site."""
+    address, for the zip's name and the note beside the site: read once the strict build has
+    checked both files."""
     settings = yaml.safe_load((project / "docs/data/partnership.yml").read_text(encoding="utf-8"))
     with (project / "mkdocs.yml").open(encoding="utf-8") as config:
         name = yaml_load(config).get("site_name") or "guidance"
     return {"site_name": name, "published_address": settings["published_address"]}
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where to write the zip")
-    parser.add_argument("--project", type=Path, default=ROOT, help="the project to build")
-    arguments = parser.parse_args()
-    archive = build_offline_edition(arguments.out.resolve(), arguments.project.resolve())
-    print(f"wrote {archive} ({archive.stat().st_size / 1024 / 1024:.1f} MB)")
-
-
-if __name__ == "__main__":
-    main()

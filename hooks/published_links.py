@@ -1,12 +1,10 @@
 #!/usr/bin/env python3
-"""Add every current page and section address to the list of published links, at a release.
-
-Usage: python hooks/published_links.py add
+"""Add every current page and section address to the list of published links, at a release
+(``make published-links``, through hooks/commands.py).
 
 It builds the site into a temporary folder, reads every page's headings and rows that have their
 own link, and adds the addresses not yet listed to docs/data/published-links.txt. Existing lines
-are never removed or reordered: a link once published must keep working. Exit codes: 0 done;
-1 the site did not build; 2 the command was used wrongly.
+are never removed or reordered: a link once published must keep working.
 """
 
 from __future__ import annotations
@@ -17,14 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-HOOKS = Path(__file__).resolve().parent
-sys.path.insert(0, str(HOOKS))
-
-from guidance.records import PUBLISHED_LINKS_FILE  # noqa: E402
-from guidance.published import SiteLinks  # noqa: E402
-
-ROOT = HOOKS.parent
-LIST = ROOT / "docs" / PUBLISHED_LINKS_FILE
+from guidance.problems import CommandError
+from guidance.published import SiteLinks
+from guidance.records import PUBLISHED_LINKS_FILE
 
 
 def built_links(site_dir: Path) -> SiteLinks:
@@ -54,24 +47,17 @@ def add_links(current: list[str], list_file: Path) -> int:
     return len(new)
 
 
-def main(argv: list[str]) -> int:
-    if argv[1:] != ["add"]:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
+def add_current_links(project: Path) -> str:
+    """Build ``project`` and add its current links to its list; say what was done."""
+    listed = project / "docs" / PUBLISHED_LINKS_FILE
     with tempfile.TemporaryDirectory() as folder:
         build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet",
-                                "--site-dir", folder], cwd=ROOT,
+                                "--site-dir", folder], cwd=project,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         if build.returncode != 0:
-            print("The site did not build; fix the problems above, then run this again.",
-                  file=sys.stderr)
-            return 1
+            raise CommandError("The site did not build; fix the problems above, then run this "
+                               "again.")
         current = built_links(Path(folder)).current()
-    added = add_links(current, LIST)
-    print(f"{LIST.relative_to(ROOT)}: added {added} address{'es' if added != 1 else ''}; "
-          f"{len(current)} are on the site now. Commit the file with the release.")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    added = add_links(current, listed)
+    return (f"{listed.relative_to(project)}: added {added} address{'es' if added != 1 else ''}; "
+            f"{len(current)} are on the site now. Commit the file with the release.")

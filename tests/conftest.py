@@ -51,7 +51,7 @@ def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import zipfile
     project = FixtureProject(tmp_path_factory.mktemp("offline"))
     out = project.root / "dist"
-    result = project.command("hooks/offline_edition.py", "--out", str(out))
+    result = project.command("offline", "--out", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
     (archive,) = out.glob("*.zip")
     unzipped = project.root / "unzipped"

@@ -2,7 +2,7 @@
 
 Each fault is planted in a copy of the frozen test project (tests/fixture/), the way a careless
 or hostile contributor might, and the real command is run as an editor runs it: `mkdocs build
---strict -q` (quiet, which once let warnings through) or `hooks/check_data.py`. Every fault must
+--strict -q` (quiet, which once let warnings through) or `hooks/commands.py check`. Every fault must
 stop the command with a non-zero exit, name the file and the line where the mistake is, give a
 hint, print no Python traceback, and finish within its bounds. The bounds catch a hang or a
 runaway (an alias bomb once took 1.4 GB and never finished); how fast each really is, is
@@ -64,7 +64,7 @@ class Fault:
     plant: Callable[[FixtureProject], tuple[str, int]]
     message: str
     hint: str
-    command: str = "build"  # or "check": hooks/check_data.py
+    command: str = "build"  # or "check": hooks/commands.py check
     absent: tuple[str, ...] = field(default=())  # words that must not be printed
 
 
@@ -109,6 +109,16 @@ def _alias_bomb(project: FixtureProject) -> tuple[str, int]:
     return GLOSSARY, text.count("\n") + 2
 
 
+def _huge_category(project: FixtureProject) -> tuple[str, int]:
+    """A category of 20 MB of valid rows: refused at once, not read for minutes."""
+    text = project.read(FIRST)
+    rows = text[text.index("  - id: "):]
+    copies = [rows.replace("  - id: ", f"  - id: copy-{number}-") for number in
+              range(20 * 1024 * 1024 // len(rows))]
+    project.write(FIRST, text + "".join(copies))
+    return FIRST, 1
+
+
 def _symlink_out(project: FixtureProject) -> tuple[str, int]:
     secret = project.root.parent / "secret.txt"
     secret.write_text("not for publishing", encoding="utf-8")
@@ -151,6 +161,8 @@ FAULTS = [
           "'name' is 200 characters long; the most it can be is 150", "Shorten it"),
     # Safe YAML -----------------------------------------------------------------------------
     Fault("alias bomb", _alias_bomb, "YAML anchor ('&a')", "Remove '&a'", command="check"),
+    Fault("a category file of 20 MB", _huge_category, "a data file may be at most 512 KB",
+          "split it"),
     Fault("alias bomb in the build", _alias_bomb, "YAML anchor ('&a')", "Remove '&a'"),
     Fault("recursive alias", _append(GLOSSARY, "loop: &loop [*loop]\n", "loop:"),
           "YAML alias ('*loop')", "Write the value out in full"),
@@ -307,6 +319,10 @@ FAULTS = [
         "sources/nots.md"),
         "the guidance link 'sources/nots.md' points to a page that does not exist",
         "Did you mean 'sources/notes.md'?", command="check"),
+    Fault("an organisation listed twice in a row", _edit(
+        FIRST, "    holders: [north-service, south-service]",
+        "    holders: [north-service, south-service, north-service]"),
+        "'north-service' is listed twice in 'holders'", "Take out the second 'north-service'"),
     Fault("misspelt field", _edit(SECOND, "    who_holds: South Service",
                                   "    who_hold: South Service"), "unknown field 'who_hold'",
           "Did you mean 'who_holds'?"),
@@ -359,7 +375,7 @@ def _run(project: FixtureProject, command: str) -> tuple[int, str, float, float]
     peak = project.root.parent / "peak-memory.txt"
     arguments = [sys.executable, str(PEAK_MEMORY), str(peak),
                  *(["-m", "mkdocs", "build", "--strict", "-q"] if command == "build"
-                   else ["hooks/check_data.py"])]
+                   else ["hooks/commands.py", "check"])]
     output = project.root.parent / "output.txt"
     start = time.monotonic()
     with output.open("w", encoding="utf-8") as sink:

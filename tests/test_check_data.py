@@ -1,4 +1,4 @@
-"""The standalone data check (hooks/check_data.py), run as a command on copies of the frozen test
+"""The standalone data check (`hooks/commands.py check`, `make check`), run as a command on copies of the frozen test
 project: clear exit codes, every problem listed, and no MkDocs needed. (That the real data
 passes is checked in tests/content/.)"""
 
@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 from guidance.load import load_guidance
-from tests.support.project import FixtureProject
+from tests.support.project import COMMANDS, FixtureProject
 
-CHECK = "hooks/check_data.py"
+CHECK = "check"
 
 
 def test_good_data_passes_with_a_summary(project: FixtureProject):
@@ -55,9 +55,9 @@ def test_a_missing_folder_is_a_usage_error(project: FixtureProject, tmp_path):
 def test_the_check_needs_no_mkdocs(project: FixtureProject):
     """Data loading and checking are plain Python: the check reads the data with PyYAML and
     renders pages with Python-Markdown and its extensions, never with MkDocs, Material or Jinja."""
-    code = ("import sys; sys.argv = ['check', %r]; import runpy; "
+    code = ("import sys; sys.argv = ['commands.py', 'check', %r]; import runpy; "
             "runpy.run_path(%r, run_name='__main__')") % (str(project.path("docs")),
-                                                          str(project.path(CHECK)))
+                                                          str(project.path(COMMANDS)))
     blocked = "; ".join(f"sys.modules[{name!r}] = None"
                         for name in ("mkdocs", "material", "jinja2"))
     probe = f"import sys; {blocked}; {code}"

@@ -334,7 +334,7 @@ def test_a_release_tests_then_builds_checks_and_attaches_every_edition():
 
     tests = next(n for n, run in enumerate(runs) if run.strip() == readme_test_command())
     built = first("make offline pdf")
-    assert tests < built < first("hooks/check_editions.py release") < first("gh release upload")
+    assert tests < built < first("hooks/commands.py check-editions release") < first("gh release upload")
     assert "mkdocs build --strict" in runs[built]
     for package in ("chromium", "libpango-1.0-0", "gh"):
         assert package in runs[first("apt-get install")], package

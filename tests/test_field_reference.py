@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(root / "hooks/field_reference.py"), "--check"],
+    return subprocess.run([sys.executable, str(root / "hooks/commands.py"), "field-reference", "--check"],
                           capture_output=True, text=True, cwd=root)
 
 

@@ -37,8 +37,11 @@ def _discouraged_term(project: FixtureProject) -> str:
 
 
 def _missing_section(project: FixtureProject) -> str:
+    """A mistyped citation: reported at its own line, whatever the log level."""
     project.edit(FINDING, "../references.md#fixture-handbook)", "../references.md#fixture-handbok)")
-    return "does not contain an anchor '#fixture-handbok'"
+    line = project.line_of(FINDING, "../references.md#fixture-handbok)")
+    return (f"{FINDING}:{line}: the link '../references.md#fixture-handbok' points to a section "
+            "that references.md does not have\n    How to fix: Did you mean '#fixture-handbook'?")
 
 
 @pytest.mark.parametrize("flag", FLAGS)

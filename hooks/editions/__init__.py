@@ -11,6 +11,6 @@ The parts, each with one job:
 - ``render``: the document as a tagged PDF (WeasyPrint), fetching nothing from outside the build;
 - ``site_build``: the only part that needs MkDocs: builds the site and reads its navigation.
 
-``edition.css`` beside them is the print stylesheet. The command is ``hooks/pdf_editions.py``
+``edition.css`` beside them is the print stylesheet. The command is ``hooks/commands.py pdf``
 (``make pdf``).
 """

@@ -2,7 +2,7 @@
 
 A record's fields carry their own description in ``spec(...)``: the kind of value, whether it is
 required, what it means, and which register an id refers to. The checks, the hints in messages and
-the editors' field reference (``hooks/field_reference.py``) all come from that one declaration.
+the editors' field reference (``guidance/field_reference.py``) all come from that one declaration.
 """
 
 from __future__ import annotations
@@ -331,6 +331,12 @@ class RecordBuilder:
             elif isinstance(field_spec.kind, Kind) and not self.text_is_usable(
                     field_spec.kind, key, item, path=path, line=item_line):
                 pass
+            elif (isinstance(field_spec.kind, Kind) and isinstance(item, list)
+                  and len(set(map(str, item))) < len(item)):
+                twice = next(str(entry) for number, entry in enumerate(item)
+                             if str(entry) in map(str, item[:number]))
+                self.add(path, item_line, f"'{twice}' is listed twice in '{key}'",
+                         f"Take out the second '{twice}': each is listed once.", "id-twice")
             elif isinstance(field_spec.kind, (Records, Nested)):
                 # A broken entry is left out and reported; the record around it still stands,
                 # so what refers to its other entries is not reported again.

@@ -31,6 +31,9 @@ CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-infor
 HOLDER_PAGE_HEADING_IDS = frozenset({"systems-it-keeps", "what-this-organisation-can-contribute",
                                      "on-what-basis-you-can-share", "how-to-ask-them"})
 GLOSSARY_HEADING_IDS = frozenset({"terms", "abbreviations"})
+# The largest data file read: over 30 times the largest today (16 KB), and small enough that a file
+# pasted in by mistake is refused at once rather than read for minutes.
+LARGEST_DATA_FILE = 512 * 1024
 REVIEW_EXAMPLE = ("review:\n        owner: Partnership policy lead\n        last_reviewed: 2026-04-30"
                   "\n        every_months: 12")
 
@@ -80,6 +83,13 @@ class Loader:
         if not path.is_file():
             self.add(display, 1, "this file is missing", f"Restore {display} from the main "
                      "branch.", "file-missing")
+            return None
+        size = path.stat().st_size
+        if size > LARGEST_DATA_FILE:
+            self.add(display, 1, f"this file is {size / 1024:,.0f} KB, and a data file may be at "
+                     f"most {LARGEST_DATA_FILE // 1024} KB", "A file this long would make pages no "
+                     "reader could use: split it (a category into several categories), or check "
+                     "that nothing was pasted into it by mistake.", "file-too-large")
             return None
         text, problems = read_text(path, display)
         data, more = (parse_yaml(text, display, example_field(data_file.record))

@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "yaml-tag": "A value starting with !",
     "file-missing": "A file is missing",
     "file-empty": "A file is empty",
+    "file-too-large": "A data file is too large",
     "key-twice": "A field is given twice",
     "unknown-field": "An unknown field",
     "missing-field": "A required field is missing",
@@ -38,6 +39,7 @@ CODES: dict[str, str] = {
     "review-overdue": "A page is past its review date",
     "date-in-future": "A date in the future",
     "data-link": "A link in data leads nowhere",
+    "page-link": "A link in a page leads to a section that does not exist",
     "insert": "An insert line that cannot be filled",
     "caution-missing": "A page suggests asking an organisation without the caution",
     "published-link": "A published link no longer works",
@@ -86,3 +88,12 @@ class DataError(Exception):
         count = len(self.problems)
         heading = f"The guidance data has {count} problem{'s' if count != 1 else ''}:"
         return "\n".join([heading, *(str(problem) for problem in self.problems)])
+
+
+class CommandError(Exception):
+    """A problem a command (hooks/commands.py) reports in one plain sentence, with its exit code:
+    1 for a problem in the content or the editions, 2 for a wrong command or setting."""
+
+    def __init__(self, sentence: str, code: int = 1) -> None:
+        super().__init__(sentence)
+        self.code = code

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
-from typing import Callable
+from typing import Callable, Iterable
 
 from markdown.extensions.toc import slugify
 
@@ -117,13 +117,19 @@ def check_data_links(links: list[r.DataLink], site: SiteLinks,
         path, _, anchor = item.link.partition("#")
         address = address_of.get(path)
         if address is not None and not site.has(address, anchor):
-            close = difflib.get_close_matches(anchor, sorted(site.ids.get(address, [])), n=1)
-            problems.append(Problem(
-                item.path, item.line, f"the guidance link '{item.link}' points to a section that {path} "
-                "does not have", (f"Did you mean '#{close[0]}'? " if close else "") + "Use the "
-                "id in { #... } after the heading you want, or link to the page without a "
-                "section.", "data-link"))
+            problems.append(missing_section(item.path, item.line, f"the guidance link "
+                                            f"'{item.link}'", path, anchor,
+                                            site.ids.get(address, []), "data-link"))
     return problems
+
+
+def missing_section(path: str, line: int, link: str, page: str, anchor: str, ids: Iterable[str],
+                    code: str) -> Problem:
+    """A link (in data or a page) to a section that ``page``, with its ``ids``, does not have."""
+    close = difflib.get_close_matches(anchor, sorted(ids), n=1)
+    return Problem(path, line, f"{link} points to a section that {page} does not have",
+                   (f"Did you mean '#{close[0]}'? " if close else "") + "Use the id in { #... } "
+                   "after the heading you want, or link to the page without a section.", code)
 
 
 def _redirect_example(link: str, to: str) -> str:

@@ -332,7 +332,7 @@ class ImmediateDanger(Record):
 class Partnership(Record):
     """The partnership that publishes the guidance: another partnership changes only this."""
 
-    WHAT = "the partnership settings"
+    WHAT = "the partnership settings file"
     review: Review | None = REVIEW
     name: str = spec(SHORT_TEXT, "Shown in the footer and on the home page.")
     contact_email: str = spec(EMAIL_ADDRESS, "Where readers send questions and corrections.")

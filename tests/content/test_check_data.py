@@ -1,4 +1,4 @@
-"""The real data passes the standalone check (hooks/check_data.py, run as a command), which
+"""The real data passes the standalone check (`make check`, run as a command), which
 counts what it checked; the counts are read from the data files."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ import sys
 
 import yaml
 
-from tests.support.project import CONTENT_ROOT, ROOT
+from tests.support.project import COMMANDS, CONTENT_ROOT, ROOT
 
 
 def test_the_real_data_passes_the_check_with_a_summary():
-    result = subprocess.run([sys.executable, str(ROOT / "hooks" / "check_data.py"),
+    result = subprocess.run([sys.executable, str(ROOT / COMMANDS), "check",
                              str(CONTENT_ROOT / "docs")], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr

@@ -43,7 +43,7 @@ def section_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pdf]:
               _section_holding(lambda path: path.startswith(f"{FINDINGS}/"))}
     folder = tmp_path_factory.mktemp("content-editions")
     arguments = [argument for title in sorted(wanted) for argument in ("--only", title)]
-    run = subprocess.run([sys.executable, str(CONTENT_ROOT / "hooks" / "pdf_editions.py"),
+    run = subprocess.run([sys.executable, str(CONTENT_ROOT / "hooks" / "commands.py"), "pdf",
                           "--out", str(folder), *arguments], cwd=CONTENT_ROOT,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr

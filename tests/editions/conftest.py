@@ -1,5 +1,5 @@
 """The frozen test project's PDF editions, made once for the whole session by the real command
-(``hooks/pdf_editions.py``, as ``make pdf`` runs it): rendering a PDF takes seconds, so each is
+(``hooks/commands.py pdf``, as ``make pdf`` runs it): rendering a PDF takes seconds, so each is
 made once and every test reads it."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from tests.support.pdf import Pdf
 from tests.support.project import FixtureProject
 
-COMMAND = "hooks/pdf_editions.py"
+COMMAND = "pdf"
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The release's own check (hooks/check_editions.py), run on the frozen test project's editions
+"""The release's own check (`hooks/commands.py check-editions`), run on the frozen test project's editions
 as the release workflow runs it on the real ones: it passes what the commands make, and names
 each planted fault."""
 

@@ -45,7 +45,7 @@ def test_the_day_the_build_takes_as_today_must_be_a_date(project):
     result = project.build()
     assert not result.ok
     assert "GUIDANCE_TODAY='next Tuesday' is not a date: write it year-month-day" in result.log
-    check = project.command("hooks/check_data.py", "docs")
+    check = project.command("check", "docs")
     assert check.returncode == 2 and "is not a date" in check.stderr
 
 

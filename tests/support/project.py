@@ -52,6 +52,7 @@ IGNORED = shutil.ignore_patterns("__pycache__")
 REAL_CODE = ("hooks", "overrides", "docs/assets")
 # The fixture's mkdocs.yml inherits the real configuration from this file (MkDocs' INHERIT).
 BASE_CONFIG = "base.yml"
+COMMANDS = "hooks/commands.py"  # every command, as the Makefile runs it
 
 
 @dataclass
@@ -175,9 +176,10 @@ class Project:
              str(self.root / "site")], cwd=self.root, capture_output=True, text=True,
             timeout=300, env=self.command_environment())
 
-    def command(self, script: str, *arguments: str) -> subprocess.CompletedProcess[str]:
-        """Run one of the copy's commands (like ``hooks/check_data.py``) in the copy's folder."""
-        return subprocess.run([sys.executable, str(self.path(script)), *arguments],
+    def command(self, name: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+        """Run one of the copy's commands (like ``check``: ``hooks/commands.py check``) in the
+        copy's folder, as the Makefile does."""
+        return subprocess.run([sys.executable, str(self.path(COMMANDS)), name, *arguments],
                               cwd=self.root, capture_output=True, text=True, timeout=300,
                               env=self.command_environment())
 

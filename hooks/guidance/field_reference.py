@@ -1,24 +1,15 @@
-#!/usr/bin/env python3
-"""Write the editors' field reference, editing/fields.md, from the record declarations.
+"""The editors' field reference, editing/fields.md, made from the record declarations.
 
-Usage: python hooks/field_reference.py [--check]
-
-The reference is made from hooks/guidance/records.py, where each kind of record and each field is
-declared once, so it can never disagree with the checks the build makes. With --check, it writes
-nothing and exits 1 if the file is out of date (the tests run this).
+Each kind of record and each field is declared once, in records.py, so the reference can never
+disagree with the checks the build makes. ``make field-reference`` writes it; the tests check it.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from . import records as r
+from .kinds import Nested, Records, data_fields, spec_key, spec_of
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from guidance import records as r  # noqa: E402
-from guidance.kinds import Nested, Records, data_fields, spec_key, spec_of  # noqa: E402
-
-OUTPUT = Path(__file__).resolve().parent.parent / "editing" / "fields.md"
+OUTPUT = "editing/fields.md"  # in the project
 
 
 TEXT_RULES = [
@@ -67,7 +58,7 @@ def _section(title: str, record: type, seen: set[type]) -> list[str]:
 
 def reference() -> str:
     lines = ["# Every field of every data file", "",
-             "Made by `python hooks/field_reference.py` from the declarations in "
+             "Made by `make field-reference` from the declarations in "
              "`hooks/guidance/records.py`. Do not edit it by hand: it is checked against them.",
              "", *TEXT_RULES]
     seen: set[type] = {r.Review}
@@ -81,25 +72,3 @@ def reference() -> str:
               "matter.", "", "| Field | | What to write | What it is for |",
               "| --- | --- | --- | --- |", *_rows(r.Review), ""]
     return "\n".join(lines).replace("\n\n\n", "\n\n")
-
-
-def main(argv: list[str]) -> int:
-    text = reference()
-    if argv[1:] == ["--check"]:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.is_file() else ""
-        if current != text:
-            print(f"{OUTPUT.name} is out of date: run `python hooks/field_reference.py`.",
-                  file=sys.stderr)
-            return 1
-        return 0
-    if argv[1:]:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    OUTPUT.parent.mkdir(exist_ok=True)
-    OUTPUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUTPUT}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
