@@ -33,8 +33,10 @@ from guidance.page_safety import Render, markdown_renderer, unsafe_html, unsafe_
 from guidance.pages import CHANGES_FEED, REFERENCES, body
 from guidance.print_references import full_references
 from guidance.problems import DataError, Problem
+from guidance.addresses import page_address, relative
 from guidance.published import (SiteLinks, check_data_links, check_links, lines_of_id,
-                                missing_section, redirect_pages, relative, with_moved_sections)
+                                missing_section, redirect_pages, with_moved_sections)
+from guidance.render import compiled_templates
 from guidance.review_dates import build_day, long_date
 
 log = logging.getLogger("mkdocs.hooks.guidance")
@@ -81,7 +83,7 @@ class GuidanceSite:
             path, hash_mark, anchor = target.partition("#")
             file = self.files.get_file_from_path(path)
             assert file is not None, f"{path}: links in data are checked before the feed is made"
-            return site_url + _address(file).lstrip("/") + hash_mark + anchor
+            return site_url + page_address(file.src_uri).lstrip("/") + hash_mark + anchor
         return address
 
     def link_from(self, page: Page):
@@ -90,10 +92,11 @@ class GuidanceSite:
         def link(target: str) -> str:
             path, hash_mark, anchor = target.partition("#")
             if self._by_address is None:  # made once a build, and only if a redirect needs it
-                self._by_address = {_address(f): f for f in self.files.documentation_pages()}
+                self._by_address = {page_address(f.src_uri): f
+                                    for f in self.files.documentation_pages()}
             file = self._by_address.get(path)
             if file is None:
-                return relative(_address(page.file), target)
+                return relative(page_address(page.file.src_uri), target)
             return get_relative_url(file.url, page.file.url) + hash_mark + anchor
         return link
 
@@ -167,13 +170,6 @@ def _toc_title(toc, anchor: str) -> str:
         if found:
             return found
     return ""
-
-
-def _address(file: File) -> str:
-    """A page's address as readers of the published site see it, whatever use_directory_urls
-    says, so a preview built to open from files checks the same published links."""
-    url = File(file.src_uri, src_dir=None, dest_dir="", use_directory_urls=True).url
-    return "/" + ("" if url == "./" else url)
 
 
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
@@ -294,7 +290,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Check what the page holds, note its sections, and keep its old section links working."""
     if page.file.src_uri not in site.late or page.file.src_uri in site.generated:
         site.check_page_safety(page.file.src_uri, html, config)
-    address = _address(page.file)
+    address = page_address(page.file.src_uri)
     path, source = site.source_of(page.file.src_uri, Path(config.docs_dir).name)
     for element_id in site.links.add(address, html):
         lines = lines_of_id(source, element_id) or [1]  # the last is most likely the new one
@@ -312,9 +308,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Once every page is rendered: every published link and every link in data must lead
-    somewhere."""
+    somewhere. The theme's templates are kept compiled between builds, as the site's own are
+    (render.compiled_templates: a folder only this user can write)."""
+    env.bytecode_cache = env.bytecode_cache or compiled_templates()
     docs = Path(config.docs_dir).name
-    addresses = {file.src_uri: _address(file) for file in files.documentation_pages()}
+    addresses = {file.src_uri: page_address(file.src_uri) for file in files.documentation_pages()}
     problems = site.problems + check_data_links(list(site.data.data_links), site.links, addresses)
     problems += _links_to_missing_sections(files, docs)
     problems += check_links(list(site.data.published_links), list(site.data.redirects),

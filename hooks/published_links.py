@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from guidance.addresses import built_page_address
 from guidance.problems import CommandError
 from guidance.published import SiteLinks
 from guidance.records import PUBLISHED_LINKS_FILE
@@ -29,9 +30,7 @@ def built_links(site_dir: Path) -> SiteLinks:
         html = path.read_text(encoding="utf-8")
         if relative == "404.html" or 'http-equiv="refresh"' in html:
             continue
-        address = "/" + (relative[:-len("index.html")] if relative.endswith("index.html")
-                         else relative)
-        site.add(address, html)
+        site.add(built_page_address(relative), html)
     return site
 
 

@@ -22,6 +22,28 @@ from tests.support.project import (CONTENT_ROOT, BuildResult, FixtureProject,  #
                                    build_site)
 
 
+# The suite runs on every core (pytest-xdist). Each worker makes the session's builds it needs, so
+# tests sharing a slow one are kept to one worker: each test file's tests stay together (its module
+# fixtures are made once), and these files share a group for the editions they all read. Files
+# whose tests each stand alone are spread over the workers instead.
+SHARED_GROUPS = {"editions": ("tests/editions/", "tests/test_offline_edition.py",
+                              "tests/browser/test_offline_edition.py")}
+SPREAD = ("tests/test_bad_input.py", "tests/test_bad_input_properties.py",
+          "tests/test_commands.py", "tests/test_strict_gate.py", "tests/guidance/")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue  # the test says which group it keeps to
+        path = item.nodeid.split("::")[0]
+        group = next((name for name, paths in SHARED_GROUPS.items() if path.startswith(paths)),
+                     None if path.startswith(SPREAD) else path)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """The real site (of ``CONTENT_ROOT``), built once in strict mode."""

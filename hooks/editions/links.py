@@ -14,11 +14,12 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
+
+from guidance.addresses import resolve
 
 from .navigation import slug
 
-SITE = "https://edition.invalid/"  # a base for resolving the site's relative links
 ID_REFERENCES = ("aria-labelledby", "aria-describedby", "for", "headers")
 REFERENCES_ID = "edition-references"  # the list of references at a section's end
 
@@ -36,18 +37,6 @@ def page_key(url: str, taken: set[str]) -> str:
 
 def ids_in(element: ET.Element) -> set[str]:
     return {child.get("id", "") for child in element.iter() if child.get("id")}
-
-
-def site_path(page_url: str, href: str) -> tuple[str, str, bool]:
-    """Where a link on the page at ``page_url`` leads: the page's address under the site, the
-    fragment, and whether it stays within the site at all."""
-    target = urlsplit(urljoin(SITE + page_url, href))
-    if f"{target.scheme}://{target.netloc}/" != SITE:
-        return "", "", False
-    path = unquote(target.path).lstrip("/")
-    if path.endswith("index.html"):
-        path = path[:-len("index.html")]
-    return path, unquote(target.fragment), True
 
 
 def written_out(address: str) -> str:
@@ -82,7 +71,7 @@ class EditionLinks:
 
     def target(self, page_url: str, href: str) -> tuple[str, bool]:
         """Where a link leads in this PDF, and whether its address should be written out."""
-        path, fragment, in_site = site_path(page_url, href)
+        path, fragment, in_site = resolve(page_url, href)
         if not in_site:
             return href, True
         if path not in self.ids and posixpath.join(path, "") in self.ids:

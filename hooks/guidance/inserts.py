@@ -11,7 +11,7 @@ import re
 
 from .data import Guidance
 from .insert_lines import INSERT, TEMPLATES
-from .pages import site_path
+from .addresses import site_path
 from .render import TitleOf, UrlFor, render
 from .tool_data import checklist_data, planner_data, planner_groups
 

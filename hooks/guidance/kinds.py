@@ -8,6 +8,7 @@ the editors' field reference (``guidance/field_reference.py``) all come from tha
 from __future__ import annotations
 
 import dataclasses
+import functools
 import difflib
 import re
 from dataclasses import dataclass
@@ -173,8 +174,10 @@ def position() -> Any:
     return dataclasses.field(default=0, compare=False, repr=False)
 
 
-def data_fields(cls: type) -> list[dataclasses.Field]:
-    return [f for f in dataclasses.fields(cls) if "spec" in f.metadata]
+@functools.cache
+def data_fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    """A kind of record's declared fields (worked out once: they are asked for per record)."""
+    return tuple(f for f in dataclasses.fields(cls) if "spec" in f.metadata)
 
 
 def spec_of(f: dataclasses.Field) -> Spec:
@@ -242,6 +245,7 @@ class RecordBuilder:
         # unknown, so one mistake gives one message.
         self.broken_ids: set[str] = set()
         self.texts: dict[str, str] = {}  # each file's text, for the line a long text is on
+        self._lines: dict[str, list[str]] = {}
 
     def add(self, path: str, line: int, message: str, hint: str, code: str) -> None:
         self.problems.append(Problem(path, line, message, hint, code))
@@ -276,9 +280,15 @@ class RecordBuilder:
                              "[words](https://example.org/page) for another site.", "data-link")
         return usable
 
+    def lines(self, path: str) -> list[str]:
+        """A file's lines, split once: long files are looked into many times."""
+        if path not in self._lines:
+            self._lines[path] = self.texts.get(path, "").split("\n")
+        return self._lines[path]
+
     def written(self, path: str, line: int, key: str) -> str:
         """A one-line value as it is written in the file, like `yes` (which YAML reads as true)."""
-        lines = self.texts.get(path, "").split("\n")
+        lines = self.lines(path)
         text = lines[line - 1] if 0 < line <= len(lines) else ""
         before, colon, after = text.partition(f"{key}:")
         return after.split(" #")[0].strip() if colon else ""
@@ -286,7 +296,7 @@ class RecordBuilder:
     def line_of_text(self, path: str, line: int, needle: str) -> int:
         """The line, from a field's own line on, where some of its text is written: a long text
         runs over several lines of the file."""
-        lines = self.texts.get(path, "").split("\n")
+        lines = self.lines(path)
         needle = needle.split("\n")[0][:30]
         for number in range(line, min(len(lines), line + 200) + 1):
             if needle in lines[number - 1]:

@@ -31,9 +31,9 @@ CATEGORY_PAGE_HEADING_IDS = frozenset({"why-this-matters", "who-holds-this-infor
 HOLDER_PAGE_HEADING_IDS = frozenset({"systems-it-keeps", "what-this-organisation-can-contribute",
                                      "on-what-basis-you-can-share", "how-to-ask-them"})
 GLOSSARY_HEADING_IDS = frozenset({"terms", "abbreviations"})
-# The largest data file read: over 30 times the largest today (16 KB), and small enough that a file
-# pasted in by mistake is refused at once rather than read for minutes.
-LARGEST_DATA_FILE = 512 * 1024
+# The largest data file read: room for 100 times the largest today (16 KB), as the benchmark
+# builds, and small enough that a file pasted in by mistake is refused at once, not read for minutes.
+LARGEST_DATA_FILE = 4 * 1024 * 1024
 REVIEW_EXAMPLE = ("review:\n        owner: Partnership policy lead\n        last_reviewed: 2026-04-30"
                   "\n        every_months: 12")
 
@@ -86,8 +86,8 @@ class Loader:
             return None
         size = path.stat().st_size
         if size > LARGEST_DATA_FILE:
-            self.add(display, 1, f"this file is {size / 1024:,.0f} KB, and a data file may be at "
-                     f"most {LARGEST_DATA_FILE // 1024} KB", "A file this long would make pages no "
+            self.add(display, 1, f"this file is {size / 1024 / 1024:,.1f} MB, and a data file may "
+                     f"be at most {LARGEST_DATA_FILE // 1024 // 1024} MB", "A file this long would make pages no "
                      "reader could use: split it (a category into several categories), or check "
                      "that nothing was pasted into it by mistake.", "file-too-large")
             return None
@@ -274,11 +274,12 @@ class Loader:
     def _check_references(self, loaded: list[Any], registers: dict[str, list[str] | None]) -> None:
         """Each id names a record in its register. A register whose file could not be read
         (None) is not checked against: its own problems are listed, and fixing them comes first."""
+        known = {name: set(ids) for name, ids in registers.items() if ids is not None}
         for top in loaded:
             for record, key, value, register in references(top):
                 if registers[register] is None:
                     continue
-                if value not in registers[register] and value not in self.builder.broken_ids:
+                if value not in known[register] and value not in self.builder.broken_ids:
                     self.add(record.path, record.line_of(key), f"unknown {register} '{value}'",
                              f"{did_you_mean(value, registers[register])}Use an id listed in "
                              f"{self.display(r.REGISTERS[register].path)}, or add it there "

@@ -1,13 +1,11 @@
 """Where each generated page lives, and how one page's source links to another's.
 
 Links in generated Markdown are relative paths to ``.md`` files, so MkDocs checks and rewrites
-them like any hand-written link. Addresses of built pages come from MkDocs' own objects, in the
-hooks.
+them like any hand-written link; every kind of address is worked out in addresses.py.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from datetime import date
 
@@ -42,20 +40,6 @@ def generated_paths(category_ids: list[str], holder_ids: list[str]) -> set[str]:
     """Every page the hooks make from data, by its path under docs/ (see generated.py)."""
     return {*map(category_page, category_ids), *map(holder_page, holder_ids), ORGANISATIONS_INDEX,
             GLOSSARY, REFERENCES, CHANGES, REVIEW_STATUS}
-
-
-def relative_link(from_page: str, to_page: str) -> str:
-    """The path from one page's source file to another's, as written in Markdown."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
-def site_path(page: str) -> str:
-    """A page's address on the published site, below its root: ``tools/request-planner.md`` is
-    ``tools/request-planner/``, ``sharing/index.md`` is ``sharing/``, ``index.md`` is empty."""
-    path = page.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        return path.removesuffix("index")
-    return f"{path}/"
 
 
 def body(text: str) -> str:

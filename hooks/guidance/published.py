@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 from markdown.extensions.toc import slugify
 
 from . import records as r
+from .addresses import relative, split
 from .problems import Problem
 
 _LINK_TAG = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
@@ -39,22 +40,6 @@ def linkable_ids(html: str) -> list[str]:
         if classes and href and LINKABLE & set(classes.group(1).split()):
             ids.append(href.group(1))
     return list(dict.fromkeys(ids))
-
-
-def split(link: str) -> tuple[str, str]:
-    """``/page/#section`` as (``/page/``, ``section``)."""
-    page, _, anchor = link.partition("#")
-    return page, anchor
-
-
-def relative(from_page: str, to_link: str) -> str:
-    """A link from one site path to another, relative, so the site works under any address."""
-    page, anchor = split(to_link)
-    folder = from_page if from_page.endswith("/") else posixpath.dirname(from_page) + "/"
-    path = posixpath.relpath(page, folder)
-    if page.endswith("/"):
-        path = "./" if path == "." else f"{path}/"
-    return path + (f"#{anchor}" if anchor else "")
 
 
 def lines_of_id(source: str, element_id: str) -> list[int]:

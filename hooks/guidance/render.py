@@ -24,7 +24,8 @@ from markupsafe import Markup, escape
 from . import records as r
 from .data import Guidance
 from .data_text import inline, inline_html, plain
-from .pages import category_page, holder_page, relative_link
+from .addresses import relative_link
+from .pages import category_page, holder_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 UrlFor = Callable[[str], str]
@@ -106,7 +107,7 @@ def _linked(context: jinja2.runtime.Context, text: str) -> Markup:
     return Markup(inline_html(text, context["url_for"], lambda part: str(_abbr(context, part))))
 
 
-def _compiled_templates() -> jinja2.BytecodeCache | None:
+def compiled_templates() -> jinja2.BytecodeCache | None:
     """Templates compiled by an earlier build, kept where Jinja keeps them by default: a folder
     of this user's own in the temporary folder, which Jinja makes with mode 0700 and refuses to
     use if another user owns it or can write to it (a folder anyone could write to would let them
@@ -123,7 +124,7 @@ def _environment(markdown: bool) -> jinja2.Environment:
     """One environment for each kind of template for the whole build, so each template is
     compiled once. HTML templates escape for HTML; Markdown templates escape for Markdown."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), bytecode_cache=_compiled_templates(),
+        loader=jinja2.FileSystemLoader(TEMPLATES), bytecode_cache=compiled_templates(),
         autoescape=not markdown, finalize=_markdown if markdown else None,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

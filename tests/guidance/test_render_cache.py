@@ -16,7 +16,7 @@ def test_compiled_templates_live_in_a_folder_only_this_user_can_write(tmp_path, 
     shared = tmp_path / "guidance-templates"  # where they once were, writable by anyone
     shared.mkdir(mode=0o777)
     shared.chmod(0o777)
-    cache = render._compiled_templates()
+    cache = render.compiled_templates()
     assert cache is not None
     folder = os.path.realpath(cache.directory)
     assert os.path.dirname(folder) == os.path.realpath(tmp_path)
@@ -31,6 +31,6 @@ def test_a_cache_folder_another_user_could_write_is_made_private_or_not_used(tmp
     planted = tmp_path / f"_jinja2-cache-{os.getuid()}"
     planted.mkdir()
     planted.chmod(0o777)
-    cache = render._compiled_templates()
+    cache = render.compiled_templates()
     if cache is not None:
         assert stat.S_IMODE(os.lstat(planted).st_mode) == 0o700
