@@ -29,7 +29,8 @@ from guidance.insert_lines import has_inserts
 from guidance.inserts import abbreviations, fill_inserts
 from guidance.language import uses_in_guidance
 from guidance.load import load_guidance
-from guidance.page_safety import Render, markdown_renderer, unsafe_html, unsafe_markup
+from guidance.page_safety import (Render, markdown_renderer, may_be_unsafe, unsafe_html,
+                                  unsafe_markup)
 from guidance.pages import CHANGES_FEED, REFERENCES, body
 from guidance.print_references import full_references
 from guidance.problems import DataError, Problem
@@ -128,19 +129,19 @@ class GuidanceSite:
             self._render = markdown_renderer(config.markdown_extensions, config.mdx_configs)
         return self._render
 
-    def check_page_safety(self, src_uri: str, html: str | None, config: MkDocsConfig) -> None:
-        """A page must not run script or show another site: hand-written pages are checked at
-        each line (with ``html`` None, as rendered before inserts), pages made from data on what
-        MkDocs rendered (only a template could put that there)."""
-        if src_uri in self.data.allowed_html:
+    def check_page_safety(self, src_uri: str, html: str, config: MkDocsConfig) -> None:
+        """A page must not run script or show another site. What MkDocs rendered is read first
+        (most pages hold nothing that needs a closer look); where it holds something, a
+        hand-written page is rendered again without its inserts (the tools' own HTML is the
+        site's) and each finding put at its line; on a page made from data, only a template
+        could have put it there."""
+        if src_uri in self.data.allowed_html or not may_be_unsafe(html):
             return
         path, source = self.source_of(src_uri, Path(config.docs_dir).name)
-        generated = self.generated.get(src_uri)
-        if generated is None:
-            if html is None or unsafe_html(html):
-                self.problems += unsafe_markup(path, body(source), render=self.render(config))
+        if src_uri not in self.generated:
+            self.problems += unsafe_markup(path, body(source), render=self.render(config))
             return
-        for message, hint, _ in dict.fromkeys(unsafe_html(html or "")):
+        for message, hint, _ in dict.fromkeys(unsafe_html(html)):
             self.problems.append(Problem(path, 1, f"{message} on the page made from it",
                                          "A developer must fix the template in hooks/guidance/templates/ "
                                          "that writes it.", "unsafe-html"))
@@ -280,7 +281,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             for file in site.files.documentation_pages() if file.page is not None
             and (review := site.review_of(file.src_uri)) is not None])
     elif src in site.late:
-        site.check_page_safety(src, None, config)  # before its inserts, which are the site's own
         markdown = fill_inserts(markdown, page=src, guidance=site.data,
                                 url_for=site.url_for(page), title_of=site.title_of)
     return markdown + site.tooltips
@@ -288,8 +288,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Check what the page holds, note its sections, and keep its old section links working."""
-    if page.file.src_uri not in site.late or page.file.src_uri in site.generated:
-        site.check_page_safety(page.file.src_uri, html, config)
+    site.check_page_safety(page.file.src_uri, html, config)
     address = page_address(page.file.src_uri)
     path, source = site.source_of(page.file.src_uri, Path(config.docs_dir).name)
     for element_id in site.links.add(address, html):

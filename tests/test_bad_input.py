@@ -338,6 +338,9 @@ FAULTS = [
           "not UTF-8 (byte 0xE1 at column 10)", "Save the file as UTF-8"),
     Fault("script in a page", _append(FINDING, "\n<script>alert(1)</script>\n", "<script>"),
           "<script>", "hooks/allowed-html.txt"),
+    Fault("script in a page that shows a list made from data", _append(
+        SOURCES_INDEX, "\n<script>alert(1)</script>\n", "<script>"), "<script>",
+        "hooks/allowed-html.txt"),
     Fault("event handler in a page", _append(
         FINDING, '\n<p onclick="alert(1)">Click</p>\n', "onclick"), "onclick", "allowed-html"),
     Fault("javascript link in a page", _append(

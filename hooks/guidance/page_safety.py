@@ -99,7 +99,7 @@ def unsafe_markup(display_path: str, text: str, *, render: Render) -> list[Probl
 def unsafe_html(content: str) -> list[Finding]:
     """Each unsafe element, attribute and address in rendered HTML (a page's content, not the
     whole themed page, whose own scripts are the theme's), in document order."""
-    if not (RISKY_TAG.search(content) or HANDLER.search(content) or _scheme_in(content)):
+    if not may_be_unsafe(content):
         return []
     from tinyhtml5.parser import HTMLParser  # a library, not MkDocs: imported only when needed
     found: list[Finding] = []
@@ -173,6 +173,12 @@ def markdown_settings(config_file: Path) -> tuple[list[str], dict[str, dict]]:
             names.append(name)
         settings[name] = options or {}
     return names, settings
+
+
+def may_be_unsafe(content: str) -> bool:
+    """A fast, generous first look at rendered HTML: False only if nothing in it could be a
+    finding, so the parser need not read it."""
+    return bool(RISKY_TAG.search(content) or HANDLER.search(content) or _scheme_in(content))
 
 
 def _scheme_in(content: str) -> bool:

@@ -83,11 +83,21 @@ def _group_by_category(pairs: Iterable[tuple[r.Category, r.Row]]):
         yield category, [row for _, row in group]
 
 
-@lru_cache(maxsize=4)
+_ABBREVIATIONS: dict[int, tuple[tuple[r.Term, ...], re.Pattern, dict[str, str]]] = {}
+
+
 def _abbreviations(terms: tuple[r.Term, ...]) -> tuple[re.Pattern, dict[str, str]]:
-    meanings = {str(escape(term.term)): term.meaning for term in terms}
-    names = sorted(meanings, key=len, reverse=True)
-    return re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, names)) + r")(?![\w&])"), meanings
+    """The glossary's abbreviations as one pattern, made once for each glossary (looked up by
+    identity: hashing every term for each of a build's thousand texts cost more than the rest)."""
+    made = _ABBREVIATIONS.get(id(terms))
+    if made is None or made[0] is not terms:
+        meanings = {str(escape(term.term)): term.meaning for term in terms}
+        names = sorted(meanings, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, names)) + r")(?![\w&])")
+        made = _ABBREVIATIONS[id(terms)] = (terms, pattern, meanings)
+        while len(_ABBREVIATIONS) > 4:  # a build's glossary, and a few before it in one process
+            _ABBREVIATIONS.pop(next(iter(_ABBREVIATIONS)))
+    return made[1], made[2]
 
 
 @jinja2.pass_context
