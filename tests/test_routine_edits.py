@@ -87,7 +87,7 @@ def test_the_editing_guide_s_routine_changes_keep_ci_green(tmp_path: Path):
     assert (result.site / "organisations" / holder / "index.html").is_file()
 
     tests = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/content", "-m", "not browser", "-p",
+        [sys.executable, "-m", "pytest", "tests/content", "-m", "not browser", "-n", "0", "-p",
          "no:cacheprovider", "-q", "--basetemp", str(tmp_path / "content-tests")],
         cwd=REPO, capture_output=True, text=True, timeout=600,
         env={**os.environ, "GUIDANCE_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"})
