@@ -1,7 +1,6 @@
-// The information request planner: a request to each organisation chosen, for the person of
-// concern chosen and the kinds of information chosen. Each request can be copied or printed on
-// its own, or all of them one after another. A record whose condition is not known for the
-// person chosen stays listed, with what to ask. See guidance-kit.js.
+// The information request planner: a request to each organisation chosen, for the person and
+// the kinds of information chosen, to copy or print one by one or all together. A record whose
+// condition is not known for the person stays listed, with what to ask. See guidance-kit.js.
 (function () {
   const { actions, enhance, immediateDanger, keepOptions, options, publishedAddress, words } = window.guidanceKit
 
@@ -84,8 +83,7 @@
       if (announce) status.textContent = `${records} records to ask ${shown} organisations for.`
     }
 
-    // One organisation's request as text to paste into an email or a form: only what is inside
-    // its request block, each link to another site followed by its address, the records shown.
+    // One organisation's request as text to paste: its request block, the records shown.
     function request(holder) {
       const lines = []
       for (const part of holder.querySelector("[data-request-text]").children) {
@@ -97,9 +95,7 @@
       return lines.join("\n").trim()
     }
 
-    // Notes for the practitioner, never inside a request: the immediate-danger route, the
-    // caution about not alerting the person of concern with the organisations it applies to,
-    // each organisation's first step in a live case, and the reminders.
+    // Notes for the practitioner, never in a request: the danger route, caution, first steps.
     function notes(shownHolders) {
       const lines = ["Notes for you, not to send with a request:", "", ...immediateDanger(root)]
       const caution = root.querySelector("[data-not-alerting]")
@@ -130,15 +126,12 @@
       return lines.join("\n")
     }
 
-    // The scenario's address: the published site's when the page was opened from files (the
-    // offline edition), which the person it is sent to can open; a file:// address leads nowhere.
+    // The scenario's address: the published site's when opened from files (file:// leads nowhere).
     const fromFile = location.protocol === "file:"
     const scenario = () => fromFile ? root.dataset.publishedPage + location.search : location.href
     const REQUEST_BREAK = "----------------------------------------"
 
-    // An element's words, each link followed by its address, for copied text: a mail address as
-    // it is, a page of this guidance at its published address, which whoever gets the request
-    // can open, whatever copy of the site it was made on.
+    // An element's words, each link followed by its address (this guidance's: the published one).
     function withAddresses(element) {
       const copy = element.cloneNode(true)
       for (const link of copy.querySelectorAll("a[href]")) {
@@ -150,8 +143,7 @@
       return words(copy)
     }
 
-    // The words a reader sees in an element: its hidden parts (the condition not in force) left
-    // out.
+    // The words a reader sees in an element, its hidden parts left out.
     const shownWords = element => words({ textContent: [...element.childNodes]
       .filter(node => !node.hidden).map(node => node.textContent).join("") })
 
