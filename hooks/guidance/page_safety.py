@@ -86,7 +86,8 @@ def unsafe_markup(display_path: str, text: str, *, render: Render) -> list[Probl
     problems: list[Problem] = []
     for message, hint, needle in findings:
         if message not in placed:
-            placed[message] = _lines_of(message, needle, lines, render)
+            whole = sum(found[0] == message for found in findings)
+            placed[message] = _lines_of(message, needle, whole, lines, render)
         at = placed[message].pop(0) if len(placed[message]) > 1 else placed[message][0]
         if needle and _in_brackets(lines[at - 1], needle):
             message += IN_BRACKETS
@@ -188,7 +189,8 @@ def _scheme_in(content: str) -> bool:
                for version in (once, html.unescape(once)))
 
 
-def _lines_of(message: str, needle: str, lines: list[str], render: Render) -> list[int]:
+def _lines_of(message: str, needle: str, whole: int, lines: list[str], render: Render
+              ) -> list[int]:
     """The source lines of each finding with ``message``: those lines that mention it (its tag,
     attribute or decoded scheme) and without which the page renders it fewer times. Falls back on
     the lines that mention it, then on line 1."""
@@ -201,7 +203,6 @@ def _lines_of(message: str, needle: str, lines: list[str], render: Render) -> li
         return sum(found[0] == message for found in unsafe_html(render(text)))
 
     candidates = [number for number, line in enumerate(lines) if mentions(line)]
-    whole = sum(found[0] == message for found in unsafe_html(render("\n".join(lines))))
     confirmed = [number for number in candidates if count(number) < whole]
     return [number + 1 for number in confirmed or candidates] or [1]
 
